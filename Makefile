@@ -1,0 +1,47 @@
+# `make run`: from a fresh clone to a working site on http://127.0.0.1:8000.  `make test`: the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test test-sqlite test-postgres messages content check
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
+	$(MANAGE) compilemessages --locale zh_Hans --ignore '.venv' -v0
+
+setup: $(VENV)/.installed messages
+	$(MANAGE) migrate --noinput -v0 >/dev/null
+	$(MANAGE) loadcontent
+	$(MANAGE) ensureadmin
+
+run: setup
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+content: $(VENV)/.installed
+	$(MANAGE) loadcontent
+
+test: test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.installed messages
+	$(PY) -m pytest
+
+# PostgreSQL runs when one answers at 127.0.0.1:5432; CI always has one.
+test-postgres: $(VENV)/.installed messages
+	@if $(PY) -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest; \
+	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(POSTGRES_URL)"; exit 1; \
+	else echo "PostgreSQL is not reachable at $(POSTGRES_URL): skipped the PostgreSQL run."; fi
+
+check: $(VENV)/.installed
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=explainer.settings.production DJANGO_SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
+		DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING

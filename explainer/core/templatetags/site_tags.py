@@ -1,0 +1,55 @@
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+from wagtail.rich_text import expand_db_html
+
+from explainer.content.markup import inline_html
+
+from ..languages import html_lang as current_html_lang
+from ..languages import unprefixed_path
+
+register = template.Library()
+
+
+@register.simple_tag
+def html_lang():
+    return current_html_lang()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def x_default_url(context):
+    request = context["request"]
+    return request.build_absolute_uri(unprefixed_path(request.get_full_path()))
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    site = Site.find_for_request(context["request"])
+    return site.root_page.specific if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    root = site_root(context)
+    return root.get_children().live().public().in_menu().specific() if root else Page.objects.none()
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """The page's ancestors below the tree root, home first."""
+    return page.get_ancestors().filter(depth__gt=1).specific()
+
+
+def page_id_for_slug(slug):
+    return Page.objects.filter(slug=slug).order_by("depth").values_list("id", flat=True).first()
+
+
+@register.filter
+def inline_markup(text):
+    """Content-file inline markup (bold, links, page: links) in plain-text fields such as table cells."""
+    return mark_safe(expand_db_html(inline_html(str(text), page_id_for_slug)))

@@ -1,0 +1,20 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the site as `make run` loads it: all of content/."""
+    with django_db_blocker.unblock():
+        call_command("loadcontent", verbosity=0)
+
+
+@pytest.fixture
+def html():
+    from bs4 import BeautifulSoup
+
+    def parse(response):
+        assert response.status_code == 200, response.status_code
+        return BeautifulSoup(response.content.decode(), "html.parser")
+
+    return parse
