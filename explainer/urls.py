@@ -5,9 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from explainer.core import views as core_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", core_views.sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots, name="robots"),
 ]
 
 if settings.DEBUG:
@@ -18,6 +22,7 @@ if settings.DEBUG:
 # Every page a reader sees lives under a language prefix: /en/… and /zh-hans/…. A path without one (including /)
 # is redirected by LocaleMiddleware to the reader's language, from the language cookie or Accept-Language.
 urlpatterns += i18n_patterns(
+    path("search/", core_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

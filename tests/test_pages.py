@@ -2,6 +2,8 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from explainer.evidence.models import EvidenceIndexPage, StudyPage
+from explainer.glossary.models import GlossaryPage
 from explainer.pages.models import HomePage, SectionPage, TopicPage
 
 
@@ -12,12 +14,20 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(SectionPage, HomePage)
 
     def test_sections_and_topics_go_under_home_or_a_section(self):
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage, TopicPage})
+        self.assertAllowedSubpageTypes(HomePage, {SectionPage, TopicPage, EvidenceIndexPage, GlossaryPage})
         self.assertAllowedSubpageTypes(SectionPage, {SectionPage, TopicPage})
         self.assertAllowedParentPageTypes(TopicPage, {HomePage, SectionPage})
 
     def test_a_topic_page_has_no_children(self):
         self.assertAllowedSubpageTypes(TopicPage, set())
+
+    def test_studies_live_only_in_the_evidence_library(self):
+        self.assertAllowedParentPageTypes(StudyPage, {EvidenceIndexPage})
+        self.assertAllowedSubpageTypes(EvidenceIndexPage, {StudyPage})
+        self.assertAllowedSubpageTypes(StudyPage, set())
+        self.assertCanNotCreateAt(SectionPage, StudyPage)
+        self.assertAllowedParentPageTypes(EvidenceIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(GlossaryPage, {HomePage})
 
     def test_only_one_home_page(self):
         root = Page.get_first_root_node()

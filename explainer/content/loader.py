@@ -52,6 +52,16 @@ class PageItem(Item):
         raise NotImplementedError
 
 
+@dataclass
+class SnippetItem(Item):
+    """A content file that becomes a snippet with revisions (RevisionMixin), found by its slug."""
+
+    model = None
+
+    def object_fields(self):
+        raise NotImplementedError
+
+
 class ContentKind:
     """A folder of content/ and how to read its files."""
 
@@ -95,6 +105,13 @@ class Loader:
         return items
 
     def check_references(self, items):
+        snippets = {}
+        for item in items:
+            if isinstance(item, SnippetItem):
+                key = (item.model, item.slug)
+                if key in snippets:
+                    raise ContentError(item.path, "slug", f"{item.slug!r} is also the slug of {snippets[key].path}: slugs must be unique")
+                snippets[key] = item
         pages = {}
         for item in items:
             if not isinstance(item, PageItem):
@@ -138,6 +155,9 @@ class Loader:
                     pending.append((item, page))
             for item, page in pending:
                 self.publish(item, page, records.get(item.path))
+            for item in items:
+                if isinstance(item, SnippetItem):
+                    self.save_snippet(item, records.get(item.path))
         return self.outcomes
 
     def page_id_for_slug(self, slug):
@@ -209,6 +229,42 @@ class Loader:
                 "checksum": item.checksum,
                 "content_type": ContentType.objects.get_for_model(Page),
                 "object_id": page.id,
+                "revision_id": revision.id,
+            },
+        )
+        self.outcomes.append(Outcome(UPDATED if record else CREATED, item.path))
+
+    def save_snippet(self, item, record):
+        if record is not None:
+            obj = item.model.objects.filter(id=record.object_id).first()
+            if obj is None:
+                self.outcomes.append(Outcome(SKIPPED, item.path, "it was deleted in the admin; not recreated"))
+                return
+            if obj.latest_revision_id != record.revision_id and not self.force:
+                self.outcomes.append(Outcome(SKIPPED, item.path, "it was changed in the admin since it was loaded"))
+                return
+            if record.checksum == item.checksum and not self.force:
+                self.outcomes.append(Outcome(UNCHANGED, item.path))
+                return
+        else:
+            if item.model.objects.filter(slug=item.slug).exists():
+                self.outcomes.append(Outcome(SKIPPED, item.path, f"an entry with slug {item.slug!r} that the loader did not create is already there"))
+                return
+            obj = item.model(slug=item.slug)
+        for name, value in item.object_fields().items():
+            setattr(obj, name, value)
+        try:
+            obj.full_clean()
+        except ValidationError as error:
+            raise ContentError(item.path, None, f"is not valid: {error}") from error
+        obj.save()
+        revision = obj.save_revision(log_action=True)
+        LoadedFile.objects.update_or_create(
+            path=item.path,
+            defaults={
+                "checksum": item.checksum,
+                "content_type": ContentType.objects.get_for_model(item.model),
+                "object_id": obj.id,
                 "revision_id": revision.id,
             },
         )

@@ -2,6 +2,8 @@
 
 
 def content_kinds():
+    from explainer.evidence.content import StudyFiles
+    from explainer.glossary.content import GlossaryFiles
     from explainer.pages.content import PageFiles
 
-    return [PageFiles()]
+    return [PageFiles(), StudyFiles(), GlossaryFiles()]

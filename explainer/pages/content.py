@@ -7,9 +7,16 @@ from explainer.content.body import check_markup, linked_slugs, parse_blocks, str
 from explainer.content.loader import ContentKind, PageItem, localized
 from explainer.content.schema import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Fields
 
-from .models import HomePage, SectionPage, TopicPage
+from django.apps import apps
 
-PAGE_TYPES = {"home": HomePage, "section": SectionPage, "topic": TopicPage}
+# The page types a file in content/pages/ can have, and their models.
+PAGE_TYPES = {
+    "home": "pages.HomePage",
+    "section": "pages.SectionPage",
+    "topic": "pages.TopicPage",
+    "evidence-index": "evidence.EvidenceIndexPage",
+    "glossary": "glossary.GlossaryPage",
+}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def read_slug(fields, key="slug"):
@@ -64,7 +71,7 @@ class PageFile(PageItem):
 
     @property
     def page_model(self):
-        return PAGE_TYPES[self.page_type]
+        return apps.get_model(PAGE_TYPES[self.page_type])
 
     def page_fields(self, page_id_for_slug):
         fields = {

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from explainer.core.segmentation import segmented
+
 from .blocks import BodyBlock, SourceBlock
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class ExplainerPage(Page):
@@ -29,7 +34,7 @@ class ExplainerPage(Page):
 
     translated_fields = ("title", "summary")
 
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
     sources_panels = [FieldPanel("sources")]
 
@@ -44,6 +49,22 @@ class ExplainerPage(Page):
                 return False
         return True
 
+    def translated_texts(self, language):
+        """The text of every translated field in one language, StreamFields included."""
+        texts = []
+        for name in self.translated_fields:
+            localized_name = build_localized_fieldname(name, language)
+            value = getattr(self, localized_name, None)
+            if not value:
+                continue
+            field = self._meta.get_field(localized_name)
+            texts.extend(field.get_searchable_content(value) if hasattr(value, "stream_block") else [str(value)])
+        return texts
+
+    def search_text(self):
+        """What the search index holds for this page: both languages, Chinese split into words."""
+        return segmented(" ".join(text for language in LANGUAGE_CODES for text in self.translated_texts(language)))
+
     def get_meta_description(self):
         return self.search_description or self.summary
 
@@ -57,11 +78,10 @@ class HomePage(ExplainerPage):
     body = StreamField(BodyBlock(), blank=True)
 
     translated_fields = ExplainerPage.translated_fields + ("body",)
-    search_fields = ExplainerPage.search_fields + [index.SearchField("body")]
     content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.TopicPage"]
+    subpage_types = ["pages.SectionPage", "pages.TopicPage", "evidence.EvidenceIndexPage", "glossary.GlossaryPage"]
     max_count = 1
 
     class Meta:
@@ -74,7 +94,6 @@ class SectionPage(ExplainerPage):
     body = StreamField(BodyBlock(), blank=True)
 
     translated_fields = ExplainerPage.translated_fields + ("body",)
-    search_fields = ExplainerPage.search_fields + [index.SearchField("body")]
     content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
 
     parent_page_types = ["pages.HomePage", "pages.SectionPage"]
@@ -93,7 +112,6 @@ class TopicPage(ExplainerPage):
     body = StreamField(BodyBlock())
 
     translated_fields = ExplainerPage.translated_fields + ("body",)
-    search_fields = ExplainerPage.search_fields + [index.SearchField("body")]
     content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
 
     parent_page_types = ["pages.HomePage", "pages.SectionPage"]

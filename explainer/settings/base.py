@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "explainer.core",
     "explainer.content",
     "explainer.pages",
+    "explainer.evidence",
+    "explainer.glossary",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

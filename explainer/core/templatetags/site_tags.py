@@ -53,3 +53,40 @@ def page_id_for_slug(slug):
 def inline_markup(text):
     """Content-file inline markup (bold, links, page: links) in plain-text fields such as table cells."""
     return mark_safe(expand_db_html(inline_html(str(text), page_id_for_slug)))
+
+
+@register.filter
+def paragraphs(text):
+    """Plain text from a text field as paragraphs: a blank line starts a new one, Chinese lines join without spaces."""
+    from django.utils.html import escape
+
+    from explainer.content.markup import join_lines
+
+    chunks = [join_lines(chunk.splitlines()) for chunk in str(text or "").strip().split("\n\n")]
+    return mark_safe("".join(f"<p>{escape(chunk)}</p>" for chunk in chunks if chunk))
+
+
+class GlossaryLinksNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        from django.utils.translation import get_language
+
+        from explainer.glossary.linking import link_terms
+        from explainer.glossary.models import GlossaryPage
+
+        html = self.nodelist.render(context)
+        page = context.get("page")
+        if isinstance(page, GlossaryPage):
+            return html
+        glossary = GlossaryPage.objects.live().first()
+        return mark_safe(link_terms(html, get_language(), glossary.url if glossary else None))
+
+
+@register.tag
+def glossary_links(parser, token):
+    """{% glossary_links %}…{% endglossary_links %}: link the first use of each glossary term to its definition."""
+    nodelist = parser.parse(("endglossary_links",))
+    parser.delete_first_token()
+    return GlossaryLinksNode(nodelist)

@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+from .segmentation import segmented
+
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(segmented(query), operator="and")
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return render(request, "search.html", {"query": query, "results": page})
+
+
+@require_GET
+def sitemap(request):
+    """Every live page in every language; each language version lists the others as hreflang alternates."""
+    site = Site.find_for_request(request)
+    pages = Page.objects.live().public().in_site(site).order_by("path") if site else Page.objects.none()
+    entries = []
+    for page in pages:
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = page.get_full_url(request)
+        entries.append({"urls": urls, "lastmod": page.last_published_at})
+    hreflang = {"en": "en", "zh-hans": "zh-Hans"}
+    xml = render(
+        request,
+        "sitemap.xml",
+        {"entries": entries, "hreflang": hreflang, "languages": [code for code, _name in settings.LANGUAGES]},
+        content_type="application/xml; charset=utf-8",
+    )
+    return xml
+
+
+@require_GET
+def robots(request):
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,140 @@
+"""How files in content/studies/ become study pages under the evidence library."""
+
+from dataclasses import dataclass, field
+
+from explainer.content.loader import ContentKind, PageItem, localized
+from explainer.content.schema import ContentError, Fields
+from explainer.pages.content import read_slug
+
+from . import choices
+from .models import ALL_FACTS, FACT_FIELDS, StudyArm, StudyOutcome, StudyPage, StudySource
+
+EVIDENCE_INDEX_SLUG = "evidence"
+SOURCE_KINDS = ("doi:", "registry:", "seed:", "evidence-notes")
+
+
+def values(choice_class):
+    return [value for value, _label in choice_class.choices]
+
+
+@dataclass
+class StudyFile(PageItem):
+    page_model = StudyPage
+    name: str = ""
+    facts: dict = field(default_factory=dict)
+    texts: dict = field(default_factory=dict)
+    arms: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+
+    def page_fields(self, page_id_for_slug):
+        fields = {**localized("title", {"en": self.name, "zh-hans": self.name}), **self.facts}
+        for name, text in self.texts.items():
+            fields.update(localized(name, text))
+        fields["arms"] = [StudyArm(**localized("label", arm["label"]), enrolled=arm["enrolled"], analysed=arm["analysed"])
+                          for arm in self.arms]
+        fields["outcomes"] = [
+            StudyOutcome(**localized("measure", o["measure"]), **localized("result", o["result"]), direction=o["direction"])
+            for o in self.outcomes
+        ]
+        fields["fact_sources"] = [
+            StudySource(source=s["source"], verified=s["verified"], facts=", ".join(s["facts"]), **localized("note", s["note"]))
+            for s in self.sources
+        ]
+        return fields
+
+
+class StudyFiles(ContentKind):
+    directory = "studies"
+
+    def parse(self, path, fields):
+        key = read_slug(fields, "key")
+        expected = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if key != expected:
+            raise fields.error("key", f"is {key!r} but the file is named {expected}.yaml; they must match")
+        facts = {
+            "paper_title": fields.get("paper_title", str),
+            "citation": fields.get("citation", str),
+            "year": fields.get("year", int, required=False),
+            "journal": fields.get("journal", str, required=False, default=""),
+            "doi": fields.get("doi", str, required=False, default=""),
+            "registry_id": fields.get("registry_id", str, required=False, default=""),
+            "study_type": fields.choice("study_type", values(choices.StudyType)),
+            "randomised": fields.get("randomised", bool),
+            "blinding": fields.choice("blinding", values(choices.Blinding)),
+            "comparator": fields.choice("comparator", values(choices.Comparator)),
+            "population": fields.choice("population", values(choices.Population)),
+            "cause": fields.choice("cause", values(choices.Cause)),
+            "cell_type": fields.choice("cell_type", values(choices.CellType)),
+            "cell_source": fields.choice("cell_source", values(choices.CellSource)),
+            "cell_route": fields.choice("route", values(choices.Route), required=False, default=choices.Route.NOT_STATED),
+            "dose": str(fields.get("dose", (str, int, float), required=False, default="")),
+            "infusions": fields.get("infusions", int, required=False),
+            "follow_up_weeks": fields.get("follow_up_weeks", int, required=False),
+        }
+        if facts["randomised"] and facts["study_type"] != choices.StudyType.RCT:
+            raise fields.error("randomised", f"is true, but study_type is {facts['study_type']}, not rct")
+        texts = {
+            "summary": fields.translated("summary"),
+            "can_and_cannot": fields.translated("can_and_cannot"),
+            "authors_conclusion": fields.translated("authors_conclusion"),
+            "primary_endpoint": fields.translated("primary_endpoint", required=False),
+            "follow_up_note": fields.translated("follow_up_note", required=False),
+        }
+        item = StudyFile(
+            path=path,
+            checksum="",
+            slug=key,
+            parent_slug=EVIDENCE_INDEX_SLUG,
+            order=-(facts["year"] or 0),
+            name=fields.get("name", str),
+            facts=facts,
+            texts=texts,
+            arms=[self.arm(path, f"arms[{i}]", a) for i, a in enumerate(fields.get("arms", list, required=False, default=[]))],
+            outcomes=[self.outcome(path, f"outcomes[{i}]", o) for i, o in enumerate(fields.get("outcomes", list, required=False, default=[]))],
+            sources=[self.source(path, f"sources[{i}]", s) for i, s in enumerate(fields.get("sources", list))],
+        )
+        if not item.sources:
+            raise fields.error("sources", "must list at least one source")
+        fields.check_no_unknown()
+        return item
+
+    def arm(self, path, where, data):
+        fields = Fields(path, data, where)
+        arm = {
+            "label": fields.translated("label"),
+            "enrolled": fields.get("enrolled", int, required=False),
+            "analysed": fields.get("analysed", int, required=False),
+        }
+        if arm["enrolled"] is not None and arm["analysed"] is not None and arm["analysed"] > arm["enrolled"]:
+            raise fields.error("analysed", "is more than the number enrolled")
+        fields.check_no_unknown()
+        return arm
+
+    def outcome(self, path, where, data):
+        fields = Fields(path, data, where)
+        outcome = {
+            "measure": fields.translated("measure"),
+            "result": fields.translated("result"),
+            "direction": fields.choice("direction", values(choices.Direction)),
+        }
+        fields.check_no_unknown()
+        return outcome
+
+    def source(self, path, where, data):
+        fields = Fields(path, data, where)
+        source = {
+            "source": fields.get("source", str),
+            "verified": fields.get("verified", bool),
+            "facts": fields.get("facts", list),
+            "note": fields.translated("note", required=False),
+        }
+        if not source["source"].startswith(SOURCE_KINDS):
+            raise fields.error("source", f"must start with {', '.join(SOURCE_KINDS)}")
+        unknown = [fact for fact in source["facts"] if fact != ALL_FACTS and fact not in FACT_FIELDS]
+        if unknown:
+            raise fields.error("facts", f"names {unknown[0]!r}, which is not a study field; use {ALL_FACTS} or field names")
+        if not source["verified"] and not source["note"] and ALL_FACTS not in source["facts"]:
+            raise ContentError(path, f"{where}.note", "is required for an unverified source: say what is unchecked")
+        fields.check_no_unknown()
+        return source

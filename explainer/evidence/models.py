@@ -1,0 +1,308 @@
+from dataclasses import dataclass
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from explainer.pages.blocks import BodyBlock
+from explainer.pages.models import ExplainerPage
+
+from . import choices
+from .labels import evidence_label
+
+# The study facts that a source entry can back, by field name; "all" stands for every fact not listed elsewhere.
+FACT_FIELDS = [
+    "paper_title", "citation", "year", "journal", "doi", "registry_id", "study_type", "randomised", "blinding",
+    "comparator", "arms", "population", "cause", "cell_type", "cell_source", "route", "dose", "infusions",
+    "follow_up_weeks", "primary_endpoint", "outcomes", "summary", "can_and_cannot", "authors_conclusion",
+]
+ALL_FACTS = "all"
+
+# What the seed documents in ../shared/seeds/ are, for "reported by …".
+SEED_DOCUMENTS = {
+    "000_b0ab64d92623ac1d.txt": _("a news summary of the trial (生物世界, 2025)"),
+    "001_706968130f2b5e88.txt": _("the paper's published abstract"),
+    "002_08c79f3a36da3122.txt": _("a promotional article by a stem-cell company (2019)"),
+    "003_ee09c46421ca47c6.txt": _("a summary of the review on a stem-cell company's site (2025)"),
+    "004_be2648eda70c2d1d.txt": _("a promotional article by a stem-cell company"),
+}
+
+
+@dataclass
+class FactRow:
+    field: str
+    label: str
+    value: str
+    unverified_source: "StudySource | None" = None
+
+
+class EvidenceIndexPage(ExplainerPage):
+    """The evidence library: every study, filterable by cell type, population and design, with an evidence map."""
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    translated_fields = ExplainerPage.translated_fields + ("body",)
+    content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["evidence.StudyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("evidence library")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import StudyFilter
+        from .map import evidence_map
+
+        context = super().get_context(request, *args, **kwargs)
+        studies = StudyPage.objects.child_of(self).live().public().prefetch_related("arms", "outcomes")
+        study_filter = StudyFilter(request.GET, studies)
+        context["filter"] = study_filter
+        context["studies"] = study_filter.results
+        context["evidence_map"] = evidence_map(study_filter.results)
+        return context
+
+
+class StudyPage(ExplainerPage):
+    """One study or review: structured facts (the same in every language) and plain-language text (translated).
+
+    The page's slug is the study key (qin-2025) and its title the short name (Qin 2025).
+    """
+
+    paper_title = models.CharField(_("title of the paper"), max_length=500)
+    citation = models.CharField(_("citation"), max_length=500)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=[MinValueValidator(1950), MaxValueValidator(2100)]
+    )
+    journal = models.CharField(_("journal"), max_length=255, blank=True)
+    doi = models.CharField(_("DOI"), max_length=255, blank=True, help_text=_("For example 10.1111/liv.12228"))
+    registry_id = models.CharField(_("registry id"), max_length=100, blank=True, help_text=_("For example NCT00476060"))
+
+    study_type = models.CharField(_("study type"), max_length=40, choices=choices.StudyType.choices)
+    randomised = models.BooleanField(_("randomised"), default=False)
+    blinding = models.CharField(_("blinding"), max_length=20, choices=choices.Blinding.choices)
+    comparator = models.CharField(_("comparison group"), max_length=20, choices=choices.Comparator.choices)
+    population = models.CharField(_("population"), max_length=40, choices=choices.Population.choices)
+    cause = models.CharField(_("cause of liver disease"), max_length=20, choices=choices.Cause.choices)
+    cell_type = models.CharField(_("cell type"), max_length=20, choices=choices.CellType.choices)
+    cell_source = models.CharField(_("cell source"), max_length=20, choices=choices.CellSource.choices)
+    # Not "route": Page.route() is how Wagtail finds pages.
+    cell_route = models.CharField(_("route"), max_length=20, choices=choices.Route.choices)
+    dose = models.CharField(_("dose"), max_length=255, blank=True, help_text=_("As written in the source."))
+    infusions = models.PositiveSmallIntegerField(_("number of infusions"), null=True, blank=True)
+    follow_up_weeks = models.PositiveSmallIntegerField(_("follow-up (weeks)"), null=True, blank=True)
+    follow_up_note = models.TextField(_("follow-up, in words"), blank=True)
+    primary_endpoint = models.TextField(_("primary endpoint"), blank=True)
+
+    can_and_cannot = models.TextField(_("what this study can and cannot tell you"), blank=True)
+    authors_conclusion = models.TextField(_("the authors' conclusion"), blank=True)
+
+    translated_fields = ExplainerPage.translated_fields + ("can_and_cannot", "authors_conclusion")
+
+    search_fields = ExplainerPage.search_fields + [
+        index.SearchField("paper_title"),
+        index.SearchField("citation"),
+        index.FilterField("cell_type"),
+        index.FilterField("population"),
+        index.FilterField("study_type"),
+    ]
+    content_panels = ExplainerPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("paper_title"),
+                FieldPanel("citation"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("journal")]),
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("registry_id")]),
+            ],
+            heading=_("Publication"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("study_type"), FieldPanel("randomised")]),
+                FieldRowPanel([FieldPanel("blinding"), FieldPanel("comparator")]),
+                FieldRowPanel([FieldPanel("population"), FieldPanel("cause")]),
+            ],
+            heading=_("Design"),
+            help_text=_("The evidence label shown to readers is worked out from these fields."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cell_type"), FieldPanel("cell_source"), FieldPanel("cell_route")]),
+                FieldRowPanel([FieldPanel("dose"), FieldPanel("infusions"), FieldPanel("follow_up_weeks")]),
+                FieldPanel("follow_up_note"),
+                FieldPanel("primary_endpoint"),
+            ],
+            heading=_("Treatment and follow-up"),
+        ),
+        InlinePanel("arms", heading=_("Groups of people"), label=_("group")),
+        InlinePanel("outcomes", heading=_("Outcomes"), label=_("outcome")),
+        FieldPanel("can_and_cannot"),
+        FieldPanel("authors_conclusion"),
+        InlinePanel("fact_sources", heading=_("Where the facts come from"), label=_("source")),
+    ]
+
+    parent_page_types = ["evidence.EvidenceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("study")
+        verbose_name_plural = _("studies")
+
+    @property
+    def key(self):
+        return self.slug
+
+    @property
+    def evidence_label(self):
+        return evidence_label(self.study_type, self.randomised, self.blinding, self.comparator)
+
+    @property
+    def is_review(self):
+        return self.study_type in (choices.StudyType.SYSTEMATIC_REVIEW, choices.StudyType.NARRATIVE_REVIEW)
+
+    @property
+    def enrolled(self):
+        counts = [arm.enrolled for arm in self.arms.all() if arm.enrolled is not None]
+        return sum(counts) if counts else None
+
+    @property
+    def analysed(self):
+        counts = [arm.analysed for arm in self.arms.all()]
+        return sum(counts) if counts and None not in counts else None
+
+    def fact_rows(self):
+        """The structured facts as rows for the fact card, each with the unverified source it rests on, if any."""
+        unverified = self.unverified_sources()
+        arms = "; ".join(arm.describe() for arm in self.arms.all())
+        follow_up = ngettext("%(n)s week", "%(n)s weeks", self.follow_up_weeks or 0) % {"n": self.follow_up_weeks}
+        rows = [
+            ("study_type", _("Study type"), self.get_study_type_display()),
+            ("randomised", _("Randomised"), _("Yes") if self.randomised else _("No")),
+            ("blinding", _("Who knew who got cells"), self.get_blinding_display()),
+            ("comparator", _("Comparison group"), self.get_comparator_display()),
+            ("arms", _("People"), arms),
+            ("population", _("Who took part"), self.get_population_display()),
+            ("cause", _("Cause of liver disease"), self.get_cause_display()),
+        ]
+        if not self.is_review:
+            rows += [
+                ("cell_type", _("Cells"), self.get_cell_type_display()),
+                ("cell_source", _("Where the cells came from"), self.get_cell_source_display()),
+                ("route", _("How the cells were given"), self.get_cell_route_display()),
+                ("dose", _("Dose"), self.dose),
+                ("infusions", _("Number of infusions"), str(self.infusions or "")),
+            ]
+        rows += [
+            ("follow_up_weeks", _("Follow-up"), " ".join(filter(None, [follow_up if self.follow_up_weeks else "", self.follow_up_note]))),
+            ("primary_endpoint", _("Main measure"), self.primary_endpoint),
+        ]
+        return [FactRow(field, label, value, unverified.get(field)) for field, label, value in rows if value]
+
+    def unverified_sources(self):
+        """{fact field: the unverified source entry it rests on}, for the facts readers see as "reported by …"."""
+        sources = list(self.fact_sources.all())
+        verified = {fact for source in sources if source.verified for fact in source.fact_list}
+        result = {}
+        for source in sources:
+            if source.verified:
+                continue
+            facts = FACT_FIELDS if ALL_FACTS in source.fact_list else source.fact_list
+            for fact in facts:
+                if ALL_FACTS in source.fact_list and fact in verified:
+                    continue
+                result.setdefault(fact, source)
+        return result
+
+
+class StudyArm(Orderable):
+    study = ParentalKey(StudyPage, on_delete=models.CASCADE, related_name="arms")
+    label = models.CharField(_("group"), max_length=255)
+    enrolled = models.PositiveIntegerField(_("people enrolled"), null=True, blank=True)
+    analysed = models.PositiveIntegerField(_("people analysed"), null=True, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("enrolled"), FieldPanel("analysed")])]
+
+    def __str__(self):
+        return self.label
+
+    def describe(self):
+        counts = []
+        if self.enrolled is not None:
+            counts.append(_("%(n)s enrolled") % {"n": self.enrolled})
+        if self.analysed is not None:
+            counts.append(_("%(n)s analysed") % {"n": self.analysed})
+        return f"{self.label}: {', '.join(counts)}" if counts else self.label
+
+
+class StudyOutcome(Orderable):
+    study = ParentalKey(StudyPage, on_delete=models.CASCADE, related_name="outcomes")
+    measure = models.CharField(_("what was measured"), max_length=255)
+    result = models.TextField(_("what was found"))
+    direction = models.CharField(_("direction"), max_length=20, choices=choices.Direction.choices)
+
+    panels = [FieldPanel("measure"), FieldPanel("result"), FieldPanel("direction")]
+
+    def __str__(self):
+        return self.measure
+
+
+class StudySource(Orderable):
+    """Where some of a study's facts come from, and whether anyone here has checked them in that source."""
+
+    study = ParentalKey(StudyPage, on_delete=models.CASCADE, related_name="fact_sources")
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        help_text=_("doi:10.…, registry:NCT…, seed:<file name>, or evidence-notes."),
+    )
+    verified = models.BooleanField(
+        _("verified"), default=True, help_text=_("Unverified facts are shown to readers as “reported by …”.")
+    )
+    facts = models.CharField(
+        _("facts"), max_length=500, default=ALL_FACTS,
+        help_text=_("Comma-separated field names this source backs (for example arms, outcomes), or all."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("source"), FieldPanel("verified")]), FieldPanel("facts"), FieldPanel("note")]
+
+    def __str__(self):
+        return self.source
+
+    @property
+    def fact_list(self):
+        return [fact.strip() for fact in self.facts.split(",") if fact.strip()]
+
+    @property
+    def kind(self):
+        return self.source.split(":", 1)[0] if ":" in self.source else self.source
+
+    @property
+    def identifier(self):
+        return self.source.split(":", 1)[1] if ":" in self.source else ""
+
+    @property
+    def description(self):
+        """Who reported the facts, in words: "the paper (doi:…)", "our evidence notes", …"""
+        if self.kind == "doi":
+            return _("the paper (doi:%(doi)s)") % {"doi": self.identifier}
+        if self.kind == "registry":
+            return _("the trial registry (%(id)s)") % {"id": self.identifier}
+        if self.kind == "seed":
+            return SEED_DOCUMENTS.get(self.identifier, _("a seed document (%(file)s)") % {"file": self.identifier})
+        return _("our evidence notes, not yet checked against the original paper")
+
+    @property
+    def url(self):
+        if self.kind == "doi":
+            return f"https://doi.org/{self.identifier}"
+        if self.kind == "registry" and self.identifier.upper().startswith("NCT"):
+            return f"https://clinicaltrials.gov/study/{self.identifier}"
+        return ""

@@ -1,0 +1,49 @@
+"""How files in content/glossary/ become glossary terms."""
+
+from dataclasses import dataclass, field
+
+from explainer.content.loader import ContentKind, SnippetItem, localized
+from explainer.content.schema import LANGUAGES, ContentError
+from explainer.pages.content import read_slug
+
+from .models import GlossaryTerm
+
+
+@dataclass
+class GlossaryFile(SnippetItem):
+    model = GlossaryTerm
+    term: dict = field(default_factory=dict)
+    also: dict = field(default_factory=dict)
+    definition: dict = field(default_factory=dict)
+
+    def object_fields(self):
+        return {
+            **localized("term", self.term),
+            **localized("also", {language: "\n".join(forms) for language, forms in self.also.items()}),
+            **localized("definition", self.definition),
+        }
+
+
+class GlossaryFiles(ContentKind):
+    directory = "glossary"
+
+    def parse(self, path, fields):
+        slug = read_slug(fields)
+        also = {}
+        value = fields.get("also", dict, required=False, default={})
+        for language, forms in value.items():
+            if language not in LANGUAGES:
+                raise fields.error("also", f"has an unknown language {language!r}; use {' and '.join(LANGUAGES)}")
+            if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
+                raise ContentError(path, f"also.{language}", "must be a list of words")
+            also[language] = [form.strip() for form in forms]
+        item = GlossaryFile(
+            path=path,
+            checksum="",
+            slug=slug,
+            term=fields.translated("term"),
+            also=also,
+            definition=fields.translated("definition"),
+        )
+        fields.check_no_unknown()
+        return item

@@ -1,0 +1,95 @@
+"""Link the first use of each glossary term on a page to its definition.
+
+The terms of each language are compiled into one regular expression, longest first, so that "decompensated
+cirrhosis" wins over "cirrhosis" and 失代偿期肝硬化 over 代偿期肝硬化. English terms match whole words, in any case;
+Chinese terms match anywhere. Only text outside tags is changed, and never inside links or headings.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils.html import escape
+
+VERSION_KEY = "glossary-version"
+SKIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "code", "script", "style", "title", "dfn"}
+TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
+
+
+@dataclass
+class TermIndex:
+    pattern: re.Pattern | None
+    entries: dict  # lower-cased form → (slug, term, definition)
+
+
+_indexes = {}
+
+
+def glossary_version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def bump_glossary_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def term_index(language):
+    from modeltranslation.utils import build_localized_fieldname
+
+    from .models import GlossaryTerm
+
+    key = (language, glossary_version())
+    if key not in _indexes:
+        entries = {}
+        for term in GlossaryTerm.objects.all():
+            definition = getattr(term, build_localized_fieldname("definition", language)) or term.definition
+            name = getattr(term, build_localized_fieldname("term", language)) or term.term
+            for form in term.forms(language):
+                entries.setdefault(form.lower(), (term.slug, name, definition))
+        forms = sorted(entries, key=len, reverse=True)
+        alternatives = [
+            re.escape(form) if re.search(r"[\u3400-\u9fff]", form) else rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+            for form in forms
+        ]
+        pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+        _indexes.clear()
+        _indexes[key] = TermIndex(pattern, entries)
+    return _indexes[key]
+
+
+def link_terms(html, language, glossary_url):
+    """Return the HTML with the first use of each glossary term linked to glossary_url#slug."""
+    index = term_index(language)
+    if index.pattern is None or not glossary_url:
+        return html
+    linked = set()
+    out, position, skip_depth = [], 0, []
+
+    def replace(match):
+        slug, name, definition = index.entries[match.group(0).lower()]
+        if slug in linked:
+            return match.group(0)
+        linked.add(slug)
+        return (
+            f'<a class="term" href="{glossary_url}#{slug}" data-definition="{escape(definition)}">'
+            f"{match.group(0)}</a>"
+        )
+
+    for tag in TAG.finditer(html):
+        text = html[position : tag.start()]
+        out.append(text if skip_depth else index.pattern.sub(replace, text))
+        out.append(tag.group(0))
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name in SKIP_INSIDE and not self_closing:
+            if closing:
+                if skip_depth and skip_depth[-1] == name:
+                    skip_depth.pop()
+            else:
+                skip_depth.append(name)
+        position = tag.end()
+    text = html[position:]
+    out.append(text if skip_depth else index.pattern.sub(replace, text))
+    return "".join(out)
