@@ -156,3 +156,48 @@ def test_a_link_to_a_missing_page_is_rejected(content):
     edit(content / "pages/causes.yaml", lambda data: data["body"]["en"].append({"paragraph": "[x](page:nowhere)"}))
     with pytest.raises(CommandError, match=r"pages/causes.yaml: field 'body' links to page:nowhere"):
         load(content)
+
+
+def test_studies_and_glossary_terms_round_trip(content):
+    from explainer.evidence.models import StudyPage
+    from explainer.glossary.models import GlossaryTerm
+
+    edit(content / "studies/qin-2025.yaml", lambda data: data["arms"][0].update(enrolled=9))
+    edit(content / "glossary/ascites.yaml", lambda data: data["definition"].update(en="Fluid in the belly."))
+    output = load(content)
+    assert "updated studies/qin-2025.yaml" in output and "updated glossary/ascites.yaml" in output
+    study = StudyPage.objects.get(slug="qin-2025")
+    assert [arm.enrolled for arm in study.arms.all()] == [9, 8, 8]
+    assert study.arms.first().label_zh_hans == "低剂量组"
+    assert GlossaryTerm.objects.get(slug="ascites").definition_en == "Fluid in the belly."
+    assert "updated" not in load(content)
+
+
+def test_an_editors_change_to_a_glossary_term_is_kept(content):
+    from explainer.glossary.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(slug="ascites")
+    term.definition_en = "Edited in the admin."
+    term.save()
+    term.save_revision()
+    edit(content / "glossary/ascites.yaml", lambda data: data["definition"].update(en="From the file."))
+    output = load(content)
+    assert "skipped glossary/ascites.yaml: it was changed in the admin since it was loaded" in output
+    assert GlossaryTerm.objects.get(slug="ascites").definition_en == "Edited in the admin."
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda data: data.update(study_type="anecdote"), "studies/qin-2025.yaml: field 'study_type' must be one of"),
+        (lambda data: data["arms"][0].update(enrolled="eight"), "studies/qin-2025.yaml: field 'arms[0].enrolled' must be a whole number"),
+        (lambda data: data["outcomes"][0].update(direction="up"), "studies/qin-2025.yaml: field 'outcomes[0].direction' must be one of"),
+        (lambda data: data["sources"][0].update(facts=["colour"]), "studies/qin-2025.yaml: field 'sources[0].facts' names 'colour'"),
+        (lambda data: data.update(randomised=True), "studies/qin-2025.yaml: field 'randomised' is true, but study_type is single-arm"),
+        (lambda data: data.update(key="qin-2026"), "studies/qin-2025.yaml: field 'key' is 'qin-2026' but the file is named qin-2025.yaml"),
+    ],
+)
+def test_a_malformed_study_file_is_rejected(content, change, message):
+    edit(content / "studies/qin-2025.yaml", change)
+    with pytest.raises(CommandError, match=message.replace("[", r"\[").replace("]", r"\]").replace("(", r"\(")):
+        load(content)

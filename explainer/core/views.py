@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -10,14 +12,18 @@ from wagtail.models import Page, Site
 from .segmentation import segmented
 
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+SEARCH_SYNTAX = re.compile(r"[^\w\s]")
 
 
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(segmented(query), operator="and")
+    # Only words go to the search backend: quotes, stars and operators are search syntax there.
+    words = SEARCH_SYNTAX.sub(" ", segmented(query)).lower().split()[:MAX_QUERY_WORDS]
+    if words:
+        results = Page.objects.live().public().specific().search(" ".join(words), operator="and")
     page = Paginator(results, 20).get_page(request.GET.get("page"))
     return render(request, "search.html", {"query": query, "results": page})
 
@@ -32,7 +38,7 @@ def sitemap(request):
         urls = {}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                urls[code] = page.get_full_url(request)
+                urls[code] = request.build_absolute_uri(page.get_url(request))
         entries.append({"urls": urls, "lastmod": page.last_published_at})
     hreflang = {"en": "en", "zh-hans": "zh-Hans"}
     xml = render(

@@ -23,6 +23,9 @@ class GlossaryTerm(RevisionMixin, index.Indexed, models.Model):
     definition = models.TextField(_("definition"), help_text=_("One or two plain sentences."))
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="glossary_term")
 
+    # The other forms are each language's own words for the term, not translations of each other.
+    parity_exempt_fields = ("also",)
+
     panels = [FieldPanel("term"), FieldPanel("also"), FieldPanel("definition"), FieldPanel("slug")]
     search_fields = [index.SearchField("term"), index.SearchField("also"), index.SearchField("definition")]
 

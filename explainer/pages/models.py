@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from explainer.core.segmentation import segmented
+from explainer.quality.panels import PlainLanguagePanel
 
 from .blocks import BodyBlock, SourceBlock
 
@@ -37,6 +38,7 @@ class ExplainerPage(Page):
     search_fields = Page.search_fields + [index.SearchField("search_text")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
     sources_panels = [FieldPanel("sources")]
+    promote_panels = Page.promote_panels + [PlainLanguagePanel()]
 
     class Meta:
         abstract = True

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "explainer.pages",
     "explainer.evidence",
     "explainer.glossary",
+    "explainer.quality",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,51 @@
+"""The plain-language report of one page: English reading grade, Chinese sentence length, unexplained terms."""
+
+from dataclasses import dataclass
+
+from modelcluster.models import get_all_child_relations
+
+from .readability import assess
+from .texts import LANGUAGES, text_of, translated_field_names
+
+# Fields that are names and citations rather than prose.
+NOT_PROSE = {"title"}
+
+
+def known_terms(language):
+    """The words a reader can look up: glossary terms and their other forms, and the names of the studies."""
+    from explainer.evidence.models import StudyPage
+    from explainer.glossary.models import GlossaryTerm
+
+    terms = {form for term in GlossaryTerm.objects.all() for form in term.forms(language)}
+    for name in StudyPage.objects.values_list("title", flat=True):
+        terms.add(name)
+        terms.update(name.split())
+    return terms
+
+
+@dataclass
+class LanguageReport:
+    language: str
+    result: dict
+
+    @property
+    def ok(self):
+        return self.result["ok"]
+
+
+def page_text(page, language):
+    texts = [text_of(page, name, language) for name in translated_field_names(type(page)) if name not in NOT_PROSE]
+    for relation in get_all_child_relations(type(page)):
+        for child in getattr(page, relation.get_accessor_name()).all():
+            texts.extend(text_of(child, name, language) for name in translated_field_names(type(child)))
+    return "\n".join(text for text in texts if text)
+
+
+def plain_language_report(page, terms=None):
+    """{language: LanguageReport} for the languages the page has text in."""
+    report = {}
+    for language in LANGUAGES:
+        text = page_text(page, language)
+        if text.strip():
+            report[language] = LanguageReport(language, assess(text, language, terms.get(language) if terms else known_terms(language)))
+    return report

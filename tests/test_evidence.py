@@ -1,0 +1,136 @@
+import re
+
+import pytest
+
+from explainer.evidence import labels
+from explainer.evidence.labels import evidence_label
+from explainer.evidence.models import StudyPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "design, expected",
+    [
+        (("rct", True, "double", "placebo"), labels.PLACEBO_CONTROLLED),
+        (("rct", True, "not-stated", "placebo"), labels.PLACEBO_CONTROLLED),
+        (("rct", True, "none", "standard-care"), labels.OPEN_LABEL),
+        (("rct", True, "not-stated", "standard-care"), labels.BLINDING_NOT_STATED),
+        (("rct", True, "single", "standard-care"), labels.BLINDED),
+        (("rct", False, "none", "standard-care"), labels.NOT_RANDOMISED),
+        (("non-randomised-controlled", False, "none", "standard-care"), labels.NOT_RANDOMISED),
+        (("single-arm", False, "none", "none"), labels.NO_COMPARISON),
+        (("single-arm", False, "none", "other-dose"), labels.DOSES_ONLY),
+        (("case-series", False, "none", "none"), labels.NO_COMPARISON),
+        (("rct", True, "none", "other-dose"), labels.DOSES_ONLY),
+        (("systematic-review", False, "not-stated", "none"), labels.REVIEW),
+        (("narrative-review", False, "not-stated", "none"), labels.NARRATIVE_REVIEW),
+    ],
+)
+def test_each_design_gets_its_label(design, expected):
+    assert evidence_label(*design) == expected
+
+
+@pytest.mark.parametrize(
+    "key, label",
+    [
+        ("mohamadnejad-2013", "Randomised and placebo-controlled"),
+        ("realistic-2018", "Randomised, but patients and doctors knew who got cells"),
+        ("sharma-2021", "Early study — no comparison group"),
+        ("qin-2025", "Early study — no comparison group, only different doses"),
+        ("cochrane-cd015173", "Systematic review of earlier studies"),
+    ],
+)
+def test_loaded_studies_show_the_label_of_their_design(client, html, key, label):
+    page = html(client.get(f"/en/evidence/{key}/"))
+    assert " ".join(page.find(class_="badge").get_text().split()) == label
+    assert page.find(class_="badge-explanation").get_text(strip=True)
+
+
+def test_labels_are_translated(client, html):
+    page = html(client.get("/zh-hans/evidence/sharma-2021/"))
+    assert "".join(page.find(class_="badge").get_text().split()) == "早期研究——没有对照组"
+
+
+def test_all_fourteen_studies_are_loaded_with_their_facts():
+    keys = set(StudyPage.objects.live().values_list("slug", flat=True))
+    assert {
+        "heplpc-2025", "qin-2025", "sharma-2021", "zhang-2018", "huang-2012", "xie-2025", "mohamadnejad-2013",
+        "kharaziha-2009", "lin-2017", "shi-2021", "xu-2014", "realistic-2018", "sharma-2020", "cochrane-cd015173",
+    } <= keys
+    qin = StudyPage.objects.get(slug="qin-2025")
+    assert (qin.enrolled, qin.infusions, qin.follow_up_weeks, qin.doi) == (24, 3, 24, "10.4240/wjgs.v17.i9.109980")
+    assert qin.registry_id == "NCT05442437"
+    assert [arm.enrolled for arm in qin.arms.all()] == [8, 8, 8]
+    mohamadnejad = StudyPage.objects.get(slug="mohamadnejad-2013")
+    assert [(arm.enrolled) for arm in mohamadnejad.arms.all()] == [15, 12]
+    assert mohamadnejad.outcomes.first().direction == "no-difference"
+    assert mohamadnejad.arms.first().label_zh_hans
+
+
+def test_study_page_shows_facts_outcomes_and_sources_in_both_languages(client, html):
+    for language in ["en", "zh-hans"]:
+        page = html(client.get(f"/{language}/evidence/mohamadnejad-2013/"))
+        facts = {row.th.get_text(strip=True): row.td.get_text(" ", strip=True) for row in page.find("table", class_="facts").find_all("tr")}
+        assert any("15" in value and "12" in value for value in facts.values())
+        outcomes = page.find("table", class_="outcomes")
+        assert outcomes.find(class_="direction--no-difference")
+        assert page.find("a", href="https://doi.org/10.1111/liv.12228")
+    english = html(client.get("/en/evidence/mohamadnejad-2013/"))
+    assert english.find("table", class_="facts").find("th", string="Comparison group").find_next("td").get_text(strip=True) == "Placebo (a dummy treatment)"
+
+
+def test_unverified_facts_are_shown_as_reported(client, html):
+    page = html(client.get("/en/evidence/huang-2012/"))
+    rows = page.find("table", class_="facts").find_all("tr")
+    assert rows and all("Reported by" in row.td.get_text() for row in rows)
+    assert "promotional article" in rows[0].td.get_text()
+    verified = html(client.get("/en/evidence/mohamadnejad-2013/"))
+    study_type = verified.find("table", class_="facts").find("th", string="Study type").find_next("td")
+    assert "Reported by" not in study_type.get_text()
+
+
+def test_index_lists_every_study_with_doi_links_in_both_languages(client, html):
+    for language in ["en", "zh-hans"]:
+        page = html(client.get(f"/{language}/evidence/"))
+        cards = page.find_all("li", class_="study-card")
+        assert len(cards) == StudyPage.objects.live().count()
+        links = {a["href"] for a in page.select(".study-card a[href^='https://doi.org/']")}
+        assert "https://doi.org/10.1111/liv.12228" in links
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("cell_type=uc-msc", {"Qin 2025", "Shi 2021", "Zhang 2018"}),
+        ("population=aclf", {"Lin 2017"}),
+        ("design=rct&population=decompensated-cirrhosis", {"Mohamadnejad 2013", "Shi 2021"}),
+    ],
+)
+def test_index_filters_by_query_string(client, html, query, expected):
+    page = html(client.get(f"/en/evidence/?{query}"))
+    titles = {card.h2.get_text(strip=True) for card in page.find_all("li", class_="study-card")}
+    assert titles == expected
+    assert page.find("a", string="Show all studies")
+
+
+def test_index_with_an_unknown_filter_value_says_so_and_shows_everything(client, html):
+    page = html(client.get("/en/evidence/?cell_type=<script>&design=magic"))
+    assert page.find(class_="form-error")
+    assert len(page.find_all("li", class_="study-card")) == StudyPage.objects.live().count()
+    assert "<script>" not in str(page.find("main"))
+
+
+def test_evidence_map_is_an_labelled_svg_readable_as_text(client, html):
+    page = html(client.get("/en/evidence/"))
+    svg = page.find("svg")
+    assert svg["role"] == "img"
+    assert set(svg["aria-labelledby"].split()) == {"evidence-map-title", "evidence-map-desc"}
+    description = svg.find("desc").get_text()
+    assert "Mohamadnejad 2013, 27 people" in description
+    assert re.search(r"Qin 2025, 24 people; outcomes: .*better", description)
+    names = [text.get_text() for text in svg.select(".map-row__name")]
+    assert "REALISTIC 2018" in names and "Cochrane review CD015173" not in names  # reviews have no single size
+    assert svg.select(".map-outcome--worse") and svg.select(".map-outcome--no-difference")
+    filtered = html(client.get("/en/evidence/?population=aclf"))
+    assert [t.get_text() for t in filtered.find("svg").select(".map-row__name")] == ["Lin 2017"]
