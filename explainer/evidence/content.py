@@ -68,7 +68,6 @@ class StudyFiles(ContentKind):
             "cell_type": fields.choice("cell_type", values(choices.CellType)),
             "cell_source": fields.choice("cell_source", values(choices.CellSource)),
             "cell_route": fields.choice("route", values(choices.Route), required=False, default=choices.Route.NOT_STATED),
-            "dose": str(fields.get("dose", (str, int, float), required=False, default="")),
             "infusions": fields.get("infusions", int, required=False),
             "follow_up_weeks": fields.get("follow_up_weeks", int, required=False),
         }
@@ -78,6 +77,7 @@ class StudyFiles(ContentKind):
             "summary": fields.translated("summary"),
             "can_and_cannot": fields.translated("can_and_cannot"),
             "authors_conclusion": fields.translated("authors_conclusion"),
+            "dose": fields.translated("dose", required=False),
             "primary_endpoint": fields.translated("primary_endpoint", required=False),
             "follow_up_note": fields.translated("follow_up_note", required=False),
         }

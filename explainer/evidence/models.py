@@ -95,7 +95,9 @@ class StudyPage(ExplainerPage):
     cell_source = models.CharField(_("cell source"), max_length=20, choices=choices.CellSource.choices)
     # Not "route": Page.route() is how Wagtail finds pages.
     cell_route = models.CharField(_("route"), max_length=20, choices=choices.Route.choices)
-    dose = models.CharField(_("dose"), max_length=255, blank=True, help_text=_("As written in the source."))
+    dose = models.CharField(
+        _("dose"), max_length=255, blank=True, help_text=_("As reported, with the same numbers in both languages.")
+    )
     infusions = models.PositiveSmallIntegerField(_("number of infusions"), null=True, blank=True)
     follow_up_weeks = models.PositiveSmallIntegerField(_("follow-up (weeks)"), null=True, blank=True)
     follow_up_note = models.TextField(_("follow-up, in words"), blank=True)
@@ -200,7 +202,7 @@ class StudyPage(ExplainerPage):
                 ("infusions", _("Number of infusions"), str(self.infusions or "")),
             ]
         rows += [
-            ("follow_up_weeks", _("Follow-up"), " ".join(filter(None, [follow_up if self.follow_up_weeks else "", self.follow_up_note]))),
+            ("follow_up_weeks", _("Follow-up"), " · ".join(filter(None, [follow_up if self.follow_up_weeks else "", self.follow_up_note]))),
             ("primary_endpoint", _("Main measure"), self.primary_endpoint),
         ]
         return [FactRow(field, label, value, unverified.get(field)) for field, label, value in rows if value]

@@ -11,7 +11,7 @@ class EvidenceIndexPageTranslation(TranslationOptions):
 
 @register(StudyPage)
 class StudyPageTranslation(TranslationOptions):
-    fields = ("summary", "follow_up_note", "primary_endpoint", "can_and_cannot", "authors_conclusion")
+    fields = ("summary", "dose", "follow_up_note", "primary_endpoint", "can_and_cannot", "authors_conclusion")
 
 
 @register(StudyArm)
