@@ -35,6 +35,7 @@ class Item:
     path: str
     checksum: str
     slug: str
+    references: set = field(default_factory=set, kw_only=True)  # slugs of pages this file points to
 
 
 @dataclass
@@ -122,6 +123,10 @@ class Loader:
         homes = [item for item in pages.values() if item.parent_slug is None]
         if len(homes) > 1:
             raise ContentError(homes[1].path, "parent", f"must be given: {homes[0].path} is already the home page")
+        for item in items:
+            for slug in sorted(item.references):
+                if slug not in pages:
+                    raise ContentError(item.path, "studies", f"names {slug!r}, but no content file has that slug")
         for item in pages.values():
             if item.parent_slug is not None and item.parent_slug not in pages:
                 raise ContentError(item.path, "parent", f"names {item.parent_slug!r}, but no content file has that slug")

@@ -69,9 +69,12 @@ def reader_pages():
 
 
 def all_translated_texts():
+    from explainer.caution.models import ClaimPattern
     from explainer.glossary.models import GlossaryTerm
 
     for page in reader_pages():
         yield from translated_texts(page, f"page {page.url_path.removeprefix('/home')} ({page.title})")
     for term in GlossaryTerm.objects.all():
         yield from translated_texts(term, f"glossary term {term.slug}")
+    for claim in ClaimPattern.objects.all():
+        yield from translated_texts(claim, f"claim pattern {claim.slug}")

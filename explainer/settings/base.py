@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "explainer.evidence",
     "explainer.glossary",
     "explainer.quality",
+    "explainer.caution",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,61 @@
+"""Text preparation for the claim matcher. Every transformation keeps the text's length, so an offset into the
+prepared text is an offset into the text as given."""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+EN, ZH_HANS, ZH_HANT = "en", "zh-hans", "zh-hant"
+LANGUAGES = (EN, ZH_HANS, ZH_HANT)
+
+
+@lru_cache(maxsize=1)
+def traditional_to_simplified():
+    """Character-for-character Traditional → Simplified table, from OpenCC's dictionary (first candidate)."""
+    table = {}
+    dictionary = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        simplified = simplified.split(" ")[0]
+        if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified:
+            table[ord(traditional)] = simplified
+    return table
+
+
+@lru_cache(maxsize=1)
+def folding_table():
+    table = dict(traditional_to_simplified())
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII → ASCII
+        table[code] = chr(code - 0xFEE0)
+    for character in "\u00a0\u2002\u2003\u2009\u200a\u202f\u3000\t\r\n\u2010\u2011\u2012\u2013\u2014-_":
+        table[ord(character)] = " "
+    return table
+
+
+def fold(text):
+    """Simplified characters, ASCII letters in lower case, spaces and hyphens as single spaces; same length."""
+    folded = text.translate(folding_table())
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+def detect_language(text):
+    """en, zh-hans or zh-hant, from the script of the letters in the text."""
+    han = HAN.findall(text)
+    latin_words = len(re.findall(r"[A-Za-z]+", text))
+    if not han or latin_words > len(han):
+        return EN
+    table = traditional_to_simplified()
+    traditional = sum(1 for character in han if ord(character) in table)
+    return ZH_HANT if traditional >= max(2, len(han) // 20) else ZH_HANS
+
+
+def is_han(character):
+    return bool(HAN.match(character))
