@@ -21,6 +21,8 @@ EN_NEGATION = re.compile(
     r"hasn't|haven't|shouldn't|without|nor|neither|none|nothing|nobody|unproven|unlikely|fails? to|failed to|"
     r"unable to|lacks?|lacking|no longer|far from|rather than|instead of)\b"
 )
+# Sentence negation in Chinese reaches across the whole clause: 还没有哪一项试验测量到……
+ZH_CLAUSE_NEGATION = re.compile(r"(?:没有|并未|尚未|从未|未曾|还没|并没|从来没|不能证明|没能)")
 ZH_NEGATION = re.compile(
     r"(?:不(?!少|断|仅|但|错|久|同|管|过|论|停|再|适|良|得不)|没|無|无(?!论|数|比)|未|非(?!常)|别|勿|莫|难以|否认|并非|绝非|"
     r"谈不上|算不上)"
@@ -40,7 +42,10 @@ ZH_REFUTATION = re.compile(
     r"没有试验|没有研究|不可能|等说法|的说法|这种说法|这类说法|流传|商业宣传|是不对的|并不对|不正确|并不正确|是错误的|是错的|"
     r"可能很危险|很危险|非常危险|有危险|危及生命)"
 )
-# Words before the phrase that put it in someone else's mouth.
+# Words right after the phrase that put it in someone else's mouth ("miracle cures advertised online").
+EN_DISTANCING_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:advertised|promoted|marketed|sold|touted|claimed|offered|promised|peddled|hyped)\b"
+)
 EN_DISTANCING = re.compile(
     r"\b(?:claims?|claimed|claiming|promises?|promised|promising that|adverts?|advertis\w*|ads?|marketed|marketing|"
     r"brochures?|leaflets? from|salesm[ae]n|sellers?|some clinics|some websites|some companies|they say|they tell|"
@@ -55,9 +60,6 @@ ZH_DISTANCING = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b|我们|本院|本中心|本公司|我院|我司|本机构")
 # A question or a condition: the sentence does not assert the claim.
-EN_QUESTION_START = re.compile(
-    r"^\W*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|may|might|how|what|which|who|why|when)\b"
-)
 EN_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|suppose|supposing|in case|what|how well|how much)\b")
 ZH_QUESTION_END = re.compile(r"(?:吗|么)\W*$")
 ZH_CONDITIONAL = re.compile(r"(?:是否|能否|可否|有没有|会不会|能不能|是不是|可不可以|如果|假如|假若|要是|万一|若是|倘若|若)")
@@ -82,8 +84,10 @@ EN_STANDARD_CARE = re.compile(
 )
 ZH_STANDARD_CARE = re.compile(
     r"(?:肝移植|肝脏移植|换肝|抗病毒|利尿|限盐|少吃盐|乳果糖|利福昔明|受体阻滞剂|恩替卡韦|替诺福韦|干扰素|戒酒|治疗病因|控制病毒|治疗乙肝|治疗丙肝|乙肝治疗|丙肝治疗|"
-    r"(?:乙肝|乙型肝炎|b型肝炎|丙肝|丙型肝炎|c型肝炎|病毒|病因)(?:得到|获得|被)?(?:有效)?(?:治疗|控制))"
+    r"(?:乙肝|乙型肝炎|b型肝炎|b肝|丙肝|丙型肝炎|c型肝炎|c肝|病毒|病因).{0,8}?(?:治疗|控制|抑制|清除))"
 )
+# "Unlike a transplant, …": standard care named only to contrast with the therapy being sold.
+CONTRAST = re.compile(r"\b(?:unlike|compared (?:with|to)|instead of|rather than|better than|than a)\b|不像|不同于|相比|比起|而不是|却")
 # "…when hepatitis B is treated": standard care named after the claim, as its condition.
 CONDITION_AFTER = re.compile(r"\b(?:when|after|once|if|as long as|provided)\b|只要|如果|当|之后|以后|后")
 # Saying that proof is still needed is not a claim of proof.
@@ -91,7 +95,10 @@ EN_UNSETTLED = re.compile(
     r"\b(?:(?:is|are) needed|needs? to|need more|more research|further (?:research|studies|trials)|larger (?:trials|studies)|"
     r"yet to be|remains? to be|to be (?:confirmed|proven|tested|seen)|too early|early days|still being (?:studied|tested))\b"
 )
-ZH_UNSETTLED = re.compile(r"(?:需要|有待|仍需|还需|尚需|需进一步|进一步研究|更大规模|还在研究|仍在研究|尚在研究|为时尚早|还太早)")
+ZH_UNSETTLED = re.compile(
+    r"(?:需要(?:更多|更大|进一步|更多的)?(?:研究|试验|证据|证明|验证|数据)|有待|仍需|还需|尚需|需进一步|进一步研究|更大规模|还在研究|"
+    r"仍在研究|尚在研究|为时尚早|还太早)"
+)
 # An approval for another disease (a blood disorder, graft-versus-host disease) is a fact, not a claim about the liver.
 OTHER_INDICATION = re.compile(
     r"graft.versus.host|gvhd|blood disorders?|blood.forming|cord blood|leuk[a]?emia|lymphoma|移植物抗宿主|血液病|血液疾病|白血病|"
@@ -219,7 +226,7 @@ def suppression_reason(context, start, end, category):
 
     if script == "en":
         negation, refutation, distancing = EN_NEGATION, EN_REFUTATION, EN_DISTANCING
-        question = EN_QUESTION_START.search(whole) or whole.rstrip().endswith("?")
+        question = whole.rstrip().endswith("?")
         conditional, trial_report, standard_care = EN_CONDITIONAL, EN_TRIAL_REPORT, EN_STANDARD_CARE
         unsettled = EN_UNSETTLED
     else:
@@ -230,6 +237,8 @@ def suppression_reason(context, start, end, category):
 
     if len(negation.findall(window)) % 2:  # "not without risk", 并非不可逆: two negations make a claim
         return "negated"
+    if script == "zh" and ZH_CLAUSE_NEGATION.search(clause):
+        return "negated"
     if refutation.search(whole) or (script == "en" and ZH_REFUTATION.search(whole)):
         return "refuted"
     if category not in ASSERTION_ONLY_CATEGORIES:
@@ -237,7 +246,8 @@ def suppression_reason(context, start, end, category):
             return "question"
         if conditional.search(clause):
             return "conditional"
-    if distancing.search(before) and not FIRST_PERSON.search(before):
+    reported_after = script == "en" and EN_DISTANCING_AFTER.search(folded[end : sentence.end])
+    if (distancing.search(before) or reported_after) and not FIRST_PERSON.search(before):
         return "reported"
     if category in UNSETTLED_CATEGORIES and unsettled.search(whole):
         return "proof still needed"
@@ -251,6 +261,6 @@ def suppression_reason(context, start, end, category):
         leading = folded[previous_sentence.start : end]  # the sentence before, and this one up to the claim's end
         after = folded[end : sentence.end]
         condition = CONDITION_AFTER.search(after)
-        if standard_care.search(leading) or (condition and standard_care.search(after[condition.start() :])):
+        if (standard_care.search(leading) and not CONTRAST.search(leading)) or (condition and standard_care.search(after[condition.start() :])):
             return "standard care"
     return None
