@@ -69,6 +69,7 @@ EN_TRIAL_REPORT = re.compile(
     r"developed) (?:no|none|any)|in (?:\d+|all|any|each|both|none) (?:of )?(?:the )?(?:\d+ )?(?:people|patients|participants|"
     r"volunteers|subjects)|during (?:the )?(?:study|trial|treatment|follow up|infusion)|(?:the|this|that|our) (?:study|trial) "
     r"(?:found|reported|saw|recorded)|reported|observed|recorded|in the (?:trial|study)|the authors|"
+    r"there (?:were|was) (?:no|none)|(?:it|they|the study|the trial) measured|"
     r"\b(?!(?:in|since|by|from|until|before|after|to|of|during|between|treated|around)\b)[a-z]{3,} (?:19|20)\d\d)\b"
 )
 ZH_TRIAL_REPORT = re.compile(
@@ -196,6 +197,8 @@ class TextContext:
         """Is [start, end) inside a quotation that mentions a phrase, rather than one that reports speech?"""
         for q_start, q_end in self.quotes:
             if q_start < start < q_end or q_start < end < q_end:
+                if self.text[q_start] == "《":  # a title, whatever its length
+                    return True
                 introduced = self.text[max(0, q_start - 3) : q_start].rstrip().endswith((":", "："))
                 return not introduced and q_end - q_start <= MENTION_LENGTH[script]
         return False

@@ -1,12 +1,19 @@
+import json
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
+
+from explainer.pages.blocks import BodyBlock
+from explainer.pages.models import ExplainerPage
 
 from .patterns import PatternError, parse_pattern
 
@@ -93,3 +100,122 @@ class ClaimPattern(RevisionMixin, index.Indexed, ClusterableModel):
             errors["patterns_en"] = [_("Give at least one phrase, in English or Chinese.")]
         if errors:
             raise ValidationError(errors)
+
+
+class Rating(models.TextChoices):
+    FALSE = "false", _("False")
+    MISLEADING = "misleading", _("Misleading")
+    UNSUPPORTED = "unsupported", _("Not supported by the evidence")
+
+
+# schema.org Rating values for ClaimReview: 1 (false) … 5 (true).
+RATING_VALUES = {Rating.FALSE: 1, Rating.MISLEADING: 2, Rating.UNSUPPORTED: 2}
+
+
+class ReviewedClaimBlock(blocks.StructBlock):
+    quote = blocks.CharBlock(help_text=_("The claim exactly as the article wrote it."))
+    category = blocks.ChoiceBlock(choices=Category.choices)
+    rating = blocks.ChoiceBlock(choices=Rating.choices)
+    study = blocks.PageChooserBlock(page_type="evidence.StudyPage", required=False)
+    finding = blocks.TextBlock(help_text=_("What the study really showed, in plain words."))
+
+    class Meta:
+        icon = "warning"
+
+
+class CheckerPage(ExplainerPage):
+    """"Check what you read": a reader pastes text and sees its promotional claims beside what the trials found.
+
+    The pasted text is only used to build the response: it is never saved, logged or sent anywhere.
+    """
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    translated_fields = ExplainerPage.translated_fields + ("body",)
+    content_panels = ExplainerPage.content_panels + [FieldPanel("body")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["caution.WorkedExamplePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("claim checker page")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_checker
+
+        return serve_checker(self, request, *args, **kwargs)
+
+
+class WorkedExamplePage(ExplainerPage):
+    """A promotional article taken apart claim by claim, each claim beside what the cited study showed."""
+
+    source_name = models.CharField(_("who published it"), max_length=255)
+    source_date = models.CharField(_("date published"), max_length=20, blank=True, help_text=_("YYYY-MM-DD"))
+    source_seed = models.CharField(_("seed document"), max_length=255, blank=True)
+    source_language = models.CharField(_("language of the article"), max_length=10, default="zh-hans")
+    body = StreamField(BodyBlock(), blank=True)
+    claims = StreamField([("claim", ReviewedClaimBlock())], blank=True)
+
+    translated_fields = ExplainerPage.translated_fields + ("body", "claims")
+    content_panels = ExplainerPage.content_panels + [
+        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_date"), FieldPanel("source_language")]),
+        FieldPanel("source_seed"),
+        FieldPanel("body"),
+        FieldPanel("claims"),
+    ] + ExplainerPage.sources_panels
+
+    parent_page_types = ["caution.CheckerPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("worked example")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reviewed_claims"] = [
+            {"number": number, **block.value, "rating_label": Rating(block.value["rating"]).label,
+             "category_label": Category(block.value["category"]).label}
+            for number, block in enumerate(self.claims, start=1)
+        ]
+        # "<" escaped so that no text inside the JSON can close the script element.
+        context["claim_reviews_json"] = json.dumps(self.claim_reviews(request), ensure_ascii=False).replace("<", "\\u003c")
+        return context
+
+    def claim_reviews(self, request):
+        """schema.org ClaimReview objects, one per reviewed claim."""
+        url = self.get_full_url(request)
+        site = request.build_absolute_uri("/")
+        reviews = []
+        for index, block in enumerate(self.claims, start=1):
+            claim = block.value
+            reviews.append({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": f"{url}#claim-{index}",
+                "claimReviewed": claim["quote"],
+                "datePublished": (self.last_published_at or self.latest_revision_created_at).date().isoformat()
+                if (self.last_published_at or self.latest_revision_created_at) else None,
+                "inLanguage": self.get_language_tag(),
+                "author": {"@type": "Organization", "name": "Cirrhosis Clearly · 肝硬化说明白", "url": site},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": RATING_VALUES[claim["rating"]],
+                    "bestRating": 5,
+                    "worstRating": 1,
+                    "alternateName": str(Rating(claim["rating"]).label),
+                },
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {"@type": "Organization", "name": self.source_name},
+                    **({"datePublished": self.source_date} if self.source_date else {}),
+                    "inLanguage": self.source_language,
+                    "appearance": {"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": self.source_name}},
+                },
+            })
+        return [{key: value for key, value in review.items() if value is not None} for review in reviews]
+
+    def get_language_tag(self):
+        from explainer.core.languages import html_lang
+
+        return html_lang()

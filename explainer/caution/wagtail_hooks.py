@@ -1,7 +1,12 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ClaimPattern
+from .pages import unmarked_claims
 
 
 class ClaimPatternViewSet(SnippetViewSet):
@@ -16,3 +21,44 @@ class ClaimPatternViewSet(SnippetViewSet):
 
 
 register_snippet(ClaimPatternViewSet)
+
+
+def describe(claims):
+    return "; ".join(f"“{claim.text}” ({claim.category}, {claim.language})" for claim in claims)
+
+
+def warn_about_claims(request, page):
+    claims = unmarked_claims(page.specific) if hasattr(page.specific, "quoted_claims") else []
+    if claims:
+        messages.warning(
+            request,
+            _("This page makes claims the caution layer flags: %(claims)s. Reword them, or list them under "
+              "“Claims quoted on purpose” (Promote tab) if you quote them deliberately.") % {"claims": describe(claims)},
+        )
+
+
+@hooks.register("after_create_page")
+def check_new_page(request, page):
+    warn_about_claims(request, page)
+
+
+@hooks.register("after_edit_page")
+def check_edited_page(request, page):
+    warn_about_claims(request, page)
+
+
+@hooks.register("before_publish_page")
+def block_unmarked_claims(request, page):
+    """The revision is already saved as a draft; publishing waits until every flagged claim is dealt with."""
+    specific = page.specific if not hasattr(page, "quoted_claims") else page
+    if not hasattr(specific, "quoted_claims"):
+        return None
+    claims = unmarked_claims(specific)
+    if claims:
+        messages.error(
+            request,
+            _("Not published: %(claims)s. Reword these, or list them under “Claims quoted on purpose” (Promote tab) "
+              "if the page quotes them deliberately. Your changes are saved as a draft.") % {"claims": describe(claims)},
+        )
+        return redirect("wagtailadmin_pages:edit", page.id)
+    return None

@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "topic": "pages.TopicPage",
     "evidence-index": "evidence.EvidenceIndexPage",
     "glossary": "glossary.GlossaryPage",
+    "checker": "caution.CheckerPage",
+    "worked-example": "caution.WorkedExamplePage",
 }
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -68,6 +70,9 @@ class PageFile(PageItem):
     summary: dict = field(default_factory=dict)
     body: dict = field(default_factory=dict)
     sources: list = field(default_factory=list)
+    quoted_claims: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # fields of one page type only (a worked example's source…)
+    claims: dict = field(default_factory=dict)  # language → reviewed claims, for worked examples
 
     @property
     def page_model(self):
@@ -84,6 +89,14 @@ class PageFile(PageItem):
             },
         }
         fields["sources"] = [{"type": "source", "value": source} for source in self.sources]
+        fields["quoted_claims"] = "\n".join(self.quoted_claims)
+        fields.update(self.extra)
+        if self.page_type == "worked-example":
+            for language in LANGUAGES:
+                fields[f"claims_{language.replace('-', '_')}"] = [
+                    {"type": "claim", "value": {**claim, "study": page_id_for_slug(claim["study"]) if claim["study"] else None}}
+                    for claim in self.claims.get(language, [])
+                ]
         return fields
 
 class PageFiles(ContentKind):
@@ -112,5 +125,35 @@ class PageFiles(ContentKind):
             sources=read_sources(fields),
         )
         item.links = {slug for blocks in body.values() for slug in linked_slugs(blocks)}
+        item.quoted_claims = [str(line) for line in fields.get("quoted_claims", list, required=False, default=[])]
+        if page_type == "worked-example":
+            self.read_worked_example(fields, item)
         fields.check_no_unknown()
         return item
+
+    def read_worked_example(self, fields, item):
+        from explainer.caution.models import Category, Rating
+
+        source = fields.nested("source")
+        item.extra = {
+            "source_name": source.get("name", str),
+            "source_date": str(source.get("date", (str, int), required=False, default="")),
+            "source_seed": source.get("seed", str, required=False, default=""),
+            "source_language": source.choice("language", ["en", "zh-hans"]),
+        }
+        source.check_no_unknown()
+        claims = {language: [] for language in LANGUAGES}
+        for index, entry in enumerate(fields.get("claims", list)):
+            claim = Fields(fields.path, entry, f"claims[{index}]")
+            quote = claim.get("quote", str)
+            category = claim.choice("category", Category.values)
+            rating = claim.choice("rating", Rating.values)
+            study = claim.get("study", str, required=False, default="")
+            finding = claim.translated("finding")
+            claim.check_no_unknown()
+            if study:
+                item.links.add(study)
+            for language in LANGUAGES:
+                claims[language].append({"quote": quote, "category": category, "rating": rating, "study": study,
+                                         "finding": finding[language]})
+        item.claims = claims

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from explainer.caution.panels import ClaimCheckPanel
 from explainer.core.segmentation import segmented
 from explainer.quality.panels import PlainLanguagePanel
 
@@ -33,12 +34,21 @@ class ExplainerPage(Page):
         [("source", SourceBlock())], blank=True, help_text=_("Where the facts on this page come from.")
     )
 
+    quoted_claims = models.TextField(
+        _("claims quoted on purpose"),
+        blank=True,
+        help_text=_(
+            "Phrases this page quotes deliberately (for example an advert's words, to show why they mislead), one "
+            "per line. The claim check does not stop the page being published for these."
+        ),
+    )
+
     translated_fields = ("title", "summary")
 
     search_fields = Page.search_fields + [index.SearchField("search_text")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
     sources_panels = [FieldPanel("sources")]
-    promote_panels = Page.promote_panels + [PlainLanguagePanel()]
+    promote_panels = Page.promote_panels + [PlainLanguagePanel(), ClaimCheckPanel(), FieldPanel("quoted_claims")]
 
     class Meta:
         abstract = True
@@ -83,7 +93,13 @@ class HomePage(ExplainerPage):
     content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.TopicPage", "evidence.EvidenceIndexPage", "glossary.GlossaryPage"]
+    subpage_types = [
+        "pages.SectionPage",
+        "pages.TopicPage",
+        "evidence.EvidenceIndexPage",
+        "glossary.GlossaryPage",
+        "caution.CheckerPage",
+    ]
     max_count = 1
 
     class Meta:
