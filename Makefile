@@ -7,7 +7,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-sqlite test-postgres messages content check
+.PHONY: run setup test test-sqlite test-postgres messages content check bench
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,9 @@ check: $(VENV)/.installed
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=explainer.settings.production DJANGO_SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+# Speed and quality figures (printed, never asserted): the claim matcher and its labelled set.
+bench: $(VENV)/.installed messages
+	$(MANAGE) migrate --noinput -v0 >/dev/null
+	$(MANAGE) loadcontent -v0
+	$(MANAGE) benchclaims

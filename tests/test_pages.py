@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from explainer.caution.models import CheckerPage, WorkedExamplePage
 from explainer.evidence.models import EvidenceIndexPage, StudyPage
 from explainer.glossary.models import GlossaryPage
 from explainer.pages.models import HomePage, SectionPage, TopicPage
@@ -14,7 +15,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(SectionPage, HomePage)
 
     def test_sections_and_topics_go_under_home_or_a_section(self):
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage, TopicPage, EvidenceIndexPage, GlossaryPage})
+        self.assertAllowedSubpageTypes(HomePage, {SectionPage, TopicPage, EvidenceIndexPage, GlossaryPage, CheckerPage})
         self.assertAllowedSubpageTypes(SectionPage, {SectionPage, TopicPage})
         self.assertAllowedParentPageTypes(TopicPage, {HomePage, SectionPage})
 
@@ -28,6 +29,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(SectionPage, StudyPage)
         self.assertAllowedParentPageTypes(EvidenceIndexPage, {HomePage})
         self.assertAllowedParentPageTypes(GlossaryPage, {HomePage})
+
+    def test_worked_examples_live_under_the_claim_checker(self):
+        self.assertAllowedParentPageTypes(CheckerPage, {HomePage})
+        self.assertAllowedSubpageTypes(CheckerPage, {WorkedExamplePage})
+        self.assertAllowedParentPageTypes(WorkedExamplePage, {CheckerPage})
 
     def test_only_one_home_page(self):
         root = Page.get_first_root_node()

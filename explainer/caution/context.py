@@ -17,9 +17,13 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", '"': '"',
 
 # Words that negate what follows them in the same clause.
 EN_NEGATION = re.compile(
-    r"\b(?:no|not(?! only| just)|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|"
+    r"\b(?:no(?! doubt| question| wonder)|not(?! only| just)|never|cannot|can't|can ?not|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|"
     r"hasn't|haven't|shouldn't|without|nor|neither|none|nothing|nobody|unproven|unlikely|fails? to|failed to|"
     r"unable to|lacks?|lacking|no longer|far from|rather than|instead of)\b"
+)
+# Negation of the verb reaches across the whole clause: "is not a disease that stem cells have been shown to reverse".
+EN_CLAUSE_NEGATION = re.compile(
+    r"\b(?:(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should) not|\w+n't|cannot|never)\b"
 )
 # Sentence negation in Chinese reaches across the whole clause: 还没有哪一项试验测量到……
 ZH_CLAUSE_NEGATION = re.compile(r"(?:没有|并未|尚未|从未|未曾|还没|并没|从来没|不能证明|没能)")
@@ -144,7 +148,9 @@ class TextContext:
         self.text, self.folded = text, folded
         self.sentences = self._spans(SENTENCE_END, text)
         self.sentence_starts = [sentence.start for sentence in self.sentences]
-        self.quotes = self._quotes(text)
+        self.quotes = self._quotes(text)  # in order, not overlapping
+        self.quote_starts = [q_start for q_start, _q_end in self.quotes]
+        self.quote_ends = [q_end for _q_start, q_end in self.quotes]
 
     @staticmethod
     def _spans(pattern, text):
@@ -193,18 +199,31 @@ class TextContext:
         first, last = self.sentences[max(index - 1, 0)], self.sentences[min(index + 1, len(self.sentences) - 1)]
         return self.folded[first.start : last.end]
 
+    def quote_around(self, position):
+        """The quotation that contains position, or None."""
+        index = bisect_right(self.quote_starts, position - 1) - 1
+        if index >= 0 and self.quotes[index][0] < position < self.quotes[index][1]:
+            return self.quotes[index]
+        return None
+
     def mention_quote(self, start, end, script):
         """Is [start, end) inside a quotation that mentions a phrase, rather than one that reports speech?"""
-        for q_start, q_end in self.quotes:
-            if q_start < start < q_end or q_start < end < q_end:
-                if self.text[q_start] == "《":  # a title, whatever its length
-                    return True
-                introduced = self.text[max(0, q_start - 3) : q_start].rstrip().endswith((":", "："))
-                return not introduced and q_end - q_start <= MENTION_LENGTH[script]
-        return False
+        quote = self.quote_around(start) or self.quote_around(end)
+        if quote is None:
+            return False
+        q_start, q_end = quote
+        if self.text[q_start] == "《":  # a title, whatever its length
+            return True
+        introduced = self.text[max(0, q_start - 3) : q_start].rstrip().endswith((":", "："))
+        return not introduced and q_end - q_start <= MENTION_LENGTH[script]
 
     def crosses_quote(self, start, end):
-        return any(start < q_start < end or start < q_end - 1 < end for q_start, q_end in self.quotes)
+        """Does a quotation mark stand strictly inside [start, end)?"""
+        opening = bisect_right(self.quote_starts, start)
+        if opening < len(self.quote_starts) and self.quote_starts[opening] < end:
+            return True
+        closing = bisect_right(self.quote_ends, start + 1)
+        return closing < len(self.quote_ends) and self.quote_ends[closing] - 1 < end
 
     def same_sentence(self, start, end):
         return self.sentence_at(start).end >= end
@@ -240,7 +259,7 @@ def suppression_reason(context, start, end, category):
 
     if len(negation.findall(window)) % 2:  # "not without risk", 并非不可逆: two negations make a claim
         return "negated"
-    if script == "zh" and ZH_CLAUSE_NEGATION.search(clause):
+    if (ZH_CLAUSE_NEGATION if script == "zh" else EN_CLAUSE_NEGATION).search(clause):
         return "negated"
     if refutation.search(whole) or (script == "en" and ZH_REFUTATION.search(whole)):
         return "refuted"

@@ -143,8 +143,13 @@ class Matcher:
             candidates,
             key=lambda c: (-SEVERITY_RANK.get(c[2].severity, 0), -(c[1] - c[0]), c[0]),
         )
-        kept = []
+        kept, kept_starts = [], []  # sorted by start, not overlapping
         for start, end, family in ranked:
-            if all(end <= k_start or start >= k_end for k_start, k_end, _family in kept):
-                kept.append((start, end, family))
-        return sorted(kept, key=lambda c: c[0])
+            index = bisect_left(kept_starts, start)
+            if index > 0 and kept[index - 1][1] > start:
+                continue
+            if index < len(kept) and kept[index][0] < end:
+                continue
+            kept.insert(index, (start, end, family))
+            kept_starts.insert(index, start)
+        return kept

@@ -184,7 +184,7 @@ class WorkedExamplePage(ExplainerPage):
 
     def claim_reviews(self, request):
         """schema.org ClaimReview objects, one per reviewed claim."""
-        url = self.get_full_url(request)
+        url = request.build_absolute_uri(self.get_url(request))
         site = request.build_absolute_uri("/")
         reviews = []
         for index, block in enumerate(self.claims, start=1):

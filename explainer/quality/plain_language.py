@@ -34,11 +34,16 @@ class LanguageReport:
 
 
 def page_text(page, language):
+    """The page's own prose in one language: the words it quotes on purpose (an advert's) are left out."""
     texts = [text_of(page, name, language) for name in translated_field_names(type(page)) if name not in NOT_PROSE]
     for relation in get_all_child_relations(type(page)):
         for child in getattr(page, relation.get_accessor_name()).all():
             texts.extend(text_of(child, name, language) for name in translated_field_names(type(child)))
-    return "\n".join(text for text in texts if text)
+    text = "\n".join(text for text in texts if text)
+    for quote in (getattr(page, "quoted_claims", "") or "").splitlines():
+        if quote.strip():
+            text = text.replace(quote.strip(), "")
+    return text
 
 
 def plain_language_report(page, terms=None):
