@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from explainer.caution.api import check_claims
 from explainer.core import views as core_views
+from explainer.review import views as review_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots, name="robots"),
     path("api/claims/check/", check_claims, name="check-claims-api"),
+    path("s/<slug:code>/", review_views.short_link, name="short-link"),
 ]
 
 if settings.DEBUG:

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from explainer.pages.blocks import BodyBlock
 from explainer.pages.models import ExplainerPage
+from explainer.review.printable import PrintableMixin
 
 from . import choices
 from .labels import evidence_label
@@ -70,7 +71,7 @@ class EvidenceIndexPage(ExplainerPage):
         return context
 
 
-class StudyPage(ExplainerPage):
+class StudyPage(PrintableMixin, ExplainerPage):
     """One study or review: structured facts (the same in every language) and plain-language text (translated).
 
     The page's slug is the study key (qin-2025) and its title the short name (Qin 2025).

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -11,6 +13,8 @@ from wagtail.search import index
 from explainer.caution.panels import ClaimCheckPanel
 from explainer.core.segmentation import segmented
 from explainer.quality.panels import PlainLanguagePanel
+from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
+from explainer.review.printable import PrintableMixin
 
 from .blocks import BodyBlock, SourceBlock
 
@@ -34,6 +38,12 @@ class ExplainerPage(Page):
         [("source", SourceBlock())], blank=True, help_text=_("Where the facts on this page come from.")
     )
 
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("months between clinical reviews"),
+        default=DEFAULT_REVIEW_INTERVAL_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REVIEW_INTERVAL_MONTHS)],
+        help_text=_("When a clinical reviewer approves the page, the next review is due this many months later (at most 36)."),
+    )
     quoted_claims = models.TextField(
         _("claims quoted on purpose"),
         blank=True,
@@ -49,6 +59,9 @@ class ExplainerPage(Page):
     content_panels = Page.content_panels + [FieldPanel("summary")]
     sources_panels = [FieldPanel("sources")]
     promote_panels = Page.promote_panels + [PlainLanguagePanel(), ClaimCheckPanel(), FieldPanel("quoted_claims")]
+    settings_panels = Page.settings_panels + [FieldPanel("review_interval_months")]
+    has_short_link = False
+    is_patient_page = True  # shows its review record and schema.org MedicalWebPage data
 
     class Meta:
         abstract = True
@@ -76,6 +89,32 @@ class ExplainerPage(Page):
     def search_text(self):
         """What the search index holds for this page: both languages, Chinese split into words."""
         return segmented(" ".join(text for language in LANGUAGE_CODES for text in self.translated_texts(language)))
+
+    @cached_property
+    def latest_review(self):
+        return self.clinical_reviews.first()
+
+    def structured_data(self, request):
+        """schema.org MedicalWebPage for this page, with its clinical review when it has had one."""
+        from explainer.core.languages import html_lang
+
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "name": self.title,
+            "url": request.build_absolute_uri(self.get_url(request)),
+            "inLanguage": html_lang(),
+            "description": self.get_meta_description(),
+            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+            "about": {"@type": "MedicalCondition", "name": "Cirrhosis", "alternateName": "肝硬化"},
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.date().isoformat()
+        review = self.latest_review
+        if review:
+            data["lastReviewed"] = review.reviewed_on.isoformat()
+            data["reviewedBy"] = {"@type": "Person", "name": review.reviewer_name, "jobTitle": review.reviewer_role}
+        return data
 
     def get_meta_description(self):
         return self.search_description or self.summary
@@ -124,16 +163,30 @@ class SectionPage(ExplainerPage):
         return self.get_children().live().public().specific()
 
 
-class TopicPage(ExplainerPage):
+class TopicPage(PrintableMixin, ExplainerPage):
     """An explainer: one question answered in plain words, with its sources."""
 
     body = StreamField(BodyBlock())
+    key_points = models.TextField(
+        _("key points for the handout"),
+        blank=True,
+        help_text=_("The 4–6 things to remember, one per line. The printable handout shows these instead of the whole page."),
+    )
 
     translated_fields = ExplainerPage.translated_fields + ("body",)
-    content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
+    content_panels = (
+        ExplainerPage.content_panels + [FieldPanel("body"), FieldPanel("key_points")] + ExplainerPage.sources_panels
+    )
 
     parent_page_types = ["pages.HomePage", "pages.SectionPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("topic page")
+
+    def key_point_list(self):
+        return [line.strip() for line in (self.key_points or "").splitlines() if line.strip()]
+
+    def handout_callouts(self):
+        """The page's warning and important callouts (such as "when to get help now"), for the handout."""
+        return [block for block in self.body if block.block_type == "callout" and block.value["style"] != "info"]

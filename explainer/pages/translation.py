@@ -16,4 +16,4 @@ class SectionPageTranslation(TranslationOptions):
 
 @register(TopicPage)
 class TopicPageTranslation(TranslationOptions):
-    fields = ("summary", "body")
+    fields = ("summary", "body", "key_points")

@@ -90,3 +90,12 @@ def glossary_links(parser, token):
     nodelist = parser.parse(("endglossary_links",))
     parser.delete_first_token()
     return GlossaryLinksNode(nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's schema.org JSON-LD, safe inside a script element."""
+    import json
+
+    data = json.dumps(page.structured_data(context["request"]), ensure_ascii=False)
+    return mark_safe(data.replace("<", "\\u003c"))

@@ -68,4 +68,18 @@
         });
     });
   }
+
+  /* Copy a page's short link, for clinicians. The link itself works without this. */
+  document.querySelectorAll("[data-copy-button]").forEach(function (button) {
+    var link = button.parentNode.querySelector("[data-copy-source]");
+    if (!link || !navigator.clipboard) return;
+    button.hidden = false;
+    var label = button.textContent;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(link.href).then(function () {
+        button.textContent = button.dataset.copiedLabel;
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  });
 })();

@@ -1,0 +1,20 @@
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from .reports import reviews_due
+
+
+class ReviewsDueView(TemplateView):
+    """Admin report: pages whose clinical review is due within 30 days or overdue, by reviewer."""
+
+    template_name = "review/reviews_due.html"
+    page_title = _("Clinical reviews due")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = datetime.date.today()
+        context["groups"] = reviews_due(context["today"])
+        context["page_title"] = self.page_title
+        return context

@@ -1,0 +1,103 @@
+import datetime
+import hashlib
+import string
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext_lazy as _
+
+MAX_REVIEW_INTERVAL_MONTHS = 36
+DEFAULT_REVIEW_INTERVAL_MONTHS = 12
+DUE_SOON_DAYS = 30
+
+
+def add_months(date, months):
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    for day in (date.day, 30, 29, 28):
+        try:
+            return date.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+
+
+class ClinicalReviewer(models.Model):
+    """How a clinical reviewer is named to patients on the pages they review."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clinical_reviewer")
+    name = models.CharField(_("name shown to readers"), max_length=255, help_text=_("For example Dr Li Wei"))
+    role = models.CharField(_("role"), max_length=255, help_text=_("For example Consultant hepatologist"))
+
+    class Meta:
+        verbose_name = _("clinical reviewer")
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+
+class PageReview(models.Model):
+    """One clinical review of a page: who, when, and when the next is due. Approval in the workflow adds one."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="clinical_reviews")
+    reviewer = models.ForeignKey(ClinicalReviewer, null=True, on_delete=models.SET_NULL, related_name="reviews")
+    # The reviewer's name and role as they were on the day, so a later change does not rewrite history.
+    reviewer_name = models.CharField(_("reviewed by"), max_length=255)
+    reviewer_role = models.CharField(_("role"), max_length=255, blank=True)
+    reviewed_on = models.DateField(_("last reviewed"))
+    next_review_due = models.DateField(_("next review due"))
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-reviewed_on", "-id"]
+        get_latest_by = ["reviewed_on", "id"]
+        verbose_name = _("clinical review")
+
+    def __str__(self):
+        return f"{self.page} reviewed by {self.reviewer_name} on {self.reviewed_on}"
+
+    @property
+    def is_overdue(self):
+        return self.next_review_due < datetime.date.today()
+
+    @property
+    def is_due_soon(self):
+        return self.next_review_due <= datetime.date.today() + datetime.timedelta(days=DUE_SOON_DAYS)
+
+
+SHORT_CODE_ALPHABET = string.ascii_lowercase.replace("l", "").replace("o", "") + "23456789"
+
+
+def short_code(seed, length):
+    digest = int.from_bytes(hashlib.sha256(seed.encode()).digest(), "big")
+    code = []
+    for _index in range(length):
+        digest, remainder = divmod(digest, len(SHORT_CODE_ALPHABET))
+        code.append(SHORT_CODE_ALPHABET[remainder])
+    return "".join(code)
+
+
+class ShortLink(models.Model):
+    """/s/<code>/: a stable link to a page for clinicians to give out. It keeps working after a slug change."""
+
+    code = models.CharField(max_length=16, unique=True)
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="short_link")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"/s/{self.code}/"
+
+    @classmethod
+    def for_page(cls, page):
+        """The page's short link, made the first time from its slug (so the same content gets the same code)."""
+        existing = cls.objects.filter(page=page).first()
+        if existing:
+            return existing
+        for length in range(6, 17):
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(page=page, code=short_code(f"{page.slug}", length))
+            except IntegrityError:
+                existing = cls.objects.filter(page=page).first()
+                if existing:
+                    return existing
+        raise RuntimeError(f"no free short code for page {page.pk}")

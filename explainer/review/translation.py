@@ -1,0 +1,14 @@
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import ClinicalReviewer, PageReview
+
+
+@register(ClinicalReviewer)
+class ClinicalReviewerTranslation(TranslationOptions):
+    fields = ("role",)
+
+
+@register(PageReview)
+class PageReviewTranslation(TranslationOptions):
+    fields = ("reviewer_role",)

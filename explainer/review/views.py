@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_request
+
+from .models import ShortLink
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def short_link(request, code):
+    """/s/<code>/ → the page, in the language asked for (?lang=en|zh-hans) or else the reader's own."""
+    link = get_object_or_404(ShortLink.objects.select_related("page"), code=code.lower())
+    page = link.page.specific
+    if not page.live:
+        raise Http404("This page is not published.")
+    requested = request.GET.get("lang")
+    language = requested if requested in LANGUAGES else get_language_from_request(request)
+    with translation.override(language):
+        url = page.get_url(request)
+    response = redirect(url)
+    if requested not in LANGUAGES:
+        patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response

@@ -1,0 +1,297 @@
+import datetime
+import io
+import json
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from PIL import Image
+from wagtail.models import Page, Workflow
+
+from explainer.evidence.models import StudyPage
+from explainer.pages.models import TopicPage
+from explainer.review.models import ClinicalReviewer, PageReview, ShortLink, add_months
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    user = get_user_model().objects.create_user("edith", password="a long password 123")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def reviewer():
+    user = get_user_model().objects.create_user("dr-li", password="a long password 123")
+    user.groups.add(Group.objects.get(name="Clinical reviewers"))
+    ClinicalReviewer.objects.create(user=user, name="Dr Li Wei", role_en="Consultant hepatologist", role_zh_hans="肝病科主任医师")
+    return user
+
+
+def submit(page, editor, **changes):
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision(user=editor)
+    return page.get_workflow().start(page, editor)
+
+
+def approve(workflow_state, reviewer):
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
+
+
+def test_roles_and_the_site_wide_workflow_exist():
+    editors, reviewers = Group.objects.get(name="Editors"), Group.objects.get(name="Clinical reviewers")
+    editor_page_perms = set(editors.page_permissions.values_list("permission__codename", flat=True))
+    reviewer_page_perms = set(reviewers.page_permissions.values_list("permission__codename", flat=True))
+    assert "publish_page" not in editor_page_perms and {"add_page", "change_page"} <= editor_page_perms
+    assert "publish_page" in reviewer_page_perms
+    root = Page.get_first_root_node()
+    workflow = Workflow.objects.get(name="Clinical review")
+    assert workflow.active and root.get_workflow() == workflow
+    tasks = [task.specific for task in workflow.tasks]
+    assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [["Clinical reviewers"]]
+    assert TopicPage.objects.get(slug="causes").get_workflow() == workflow
+
+
+def test_an_editor_cannot_publish(editor):
+    page = TopicPage.objects.get(slug="causes")
+    permissions = page.permissions_for_user(editor)
+    assert permissions.can_edit() and not permissions.can_publish()
+    assert not editor.has_perm("auth.view_user") and not editor.has_perm("auth.change_user")
+
+
+def test_a_submission_is_not_live_until_a_clinical_reviewer_approves(editor, reviewer, client, html):
+    page = TopicPage.objects.get(slug="causes")
+    state = submit(page, editor, title_en="Causes of cirrhosis (revised)")
+    assert html(client.get("/en/about-cirrhosis/causes/")).h1.get_text() == "Causes of cirrhosis"
+    assert PageReview.objects.filter(page=page).count() == 0
+
+    approve(state, reviewer)
+
+    assert html(client.get("/en/about-cirrhosis/causes/")).h1.get_text() == "Causes of cirrhosis (revised)"
+    review = PageReview.objects.get(page=page)
+    today = datetime.date.today()
+    assert (review.reviewer_name, review.reviewed_on, review.next_review_due) == ("Dr Li Wei", today, add_months(today, 12))
+    assert review.reviewer_role_en == "Consultant hepatologist"
+
+
+def test_the_review_interval_is_set_per_page_and_capped_at_3_years(editor, reviewer):
+    page = TopicPage.objects.get(slug="liver-transplant")
+    page.review_interval_months = 6
+    approve(submit(page, editor), reviewer)
+    review = PageReview.objects.get(page=page)
+    assert review.next_review_due == add_months(review.reviewed_on, 6)
+    page.review_interval_months = 37
+    with pytest.raises(ValidationError):
+        page.full_clean()
+
+
+def test_review_record_is_shown_in_both_languages(editor, reviewer, client, html):
+    page = StudyPage.objects.get(slug="qin-2025")
+    approve(submit(page, editor), reviewer)
+    review = PageReview.objects.get(page=page)
+    english = html(client.get("/en/evidence/qin-2025/")).find(class_="review-record").get_text(" ", strip=True)
+    chinese = html(client.get("/zh-hans/evidence/qin-2025/")).find(class_="review-record").get_text(" ", strip=True)
+    assert "Last reviewed" in english and "Dr Li Wei, Consultant hepatologist" in english and "Next review due" in english
+    assert f"审核：Dr Li Wei（肝病科主任医师），{review.reviewed_on.year}年" in chinese
+    assert f"下次审核：{review.next_review_due.year}年" in chinese
+
+
+def test_an_unreviewed_page_says_so():
+    from django.test import Client
+
+    page = Client().get("/zh-hans/about-cirrhosis/causes/").content.decode()
+    assert "本页尚未经临床医生审核" in page
+
+
+def test_an_overdue_page_tells_patients_it_is_being_checked(client, html):
+    page = TopicPage.objects.get(slug="liver-cancer-checks")
+    PageReview.objects.create(page=page, reviewer_name="Dr Li Wei", reviewer_role_en="Hepatologist",
+                              reviewed_on=datetime.date(2024, 1, 10), next_review_due=datetime.date(2025, 1, 10))
+    for language, text in [("en", "We are checking it"), ("zh-hans", "我们正在复核")]:
+        notice = html(client.get(f"/{language}/treatment/liver-cancer-checks/")).find(class_="notice--review")
+        assert text in notice.get_text()
+    current = TopicPage.objects.get(slug="causes")
+    PageReview.objects.create(page=current, reviewer_name="Dr Li Wei", reviewed_on=datetime.date.today(),
+                              next_review_due=add_months(datetime.date.today(), 12))
+    assert html(client.get("/en/about-cirrhosis/causes/")).find(class_="notice--review") is None
+
+
+def test_overdue_report_and_command_list_due_reviews_by_reviewer(client):
+    today = datetime.date.today()
+    due_soon = TopicPage.objects.get(slug="liver-transplant")
+    overdue = TopicPage.objects.get(slug="causes")
+    later = TopicPage.objects.get(slug="tests-and-scores")
+    PageReview.objects.create(page=due_soon, reviewer_name="Dr Chen", reviewed_on=today - datetime.timedelta(days=340),
+                              next_review_due=today + datetime.timedelta(days=20))
+    PageReview.objects.create(page=overdue, reviewer_name="Dr Li Wei", reviewed_on=today - datetime.timedelta(days=400),
+                              next_review_due=today - datetime.timedelta(days=35))
+    PageReview.objects.create(page=later, reviewer_name="Dr Li Wei", reviewed_on=today,
+                              next_review_due=today + datetime.timedelta(days=200))
+    out = StringIO()
+    call_command("reviewsdue", stdout=out)
+    report = out.getvalue()
+    assert report.index("Dr Chen") < report.index("Dr Li Wei")
+    assert "OVERDUE" in report and "Causes of cirrhosis" in report and "Liver transplant" in report
+    assert "Tests and scores" not in report
+
+    admin = get_user_model().objects.create_superuser("report-admin", password="a long password 123")
+    client.force_login(admin)
+    html = client.get("/admin/reports/reviews-due/").content.decode()
+    assert f'data-page-id="{overdue.id}"' in html and f'data-page-id="{due_soon.id}"' in html
+    assert f'data-page-id="{later.id}"' not in html
+
+
+def test_loadcontent_keeps_every_revision_and_editors_can_compare_them(tmp_path, client):
+    import shutil
+
+    import yaml
+    from django.conf import settings
+
+    page = TopicPage.objects.get(slug="causes")
+    first_revisions = list(page.revisions.values_list("id", flat=True))
+    content = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, content)
+    path = content / "pages/causes.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["title"]["en"] = "Why cirrhosis happens"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    call_command("loadcontent", content_dir=content, stdout=StringIO())
+
+    revisions = list(page.revisions.order_by("id").values_list("id", flat=True))
+    assert set(first_revisions) < set(revisions)
+    admin = get_user_model().objects.create_superuser("history-admin", password="a long password 123")
+    client.force_login(admin)
+    compare = client.get(f"/admin/pages/{page.id}/revisions/compare/{revisions[-2]}...{revisions[-1]}/")
+    assert compare.status_code == 200 and "Why cirrhosis happens" in compare.content.decode()
+    assert client.get(f"/admin/pages/{page.id}/history/").status_code == 200
+
+
+def test_every_topic_and_study_page_has_a_short_link():
+    pages = list(TopicPage.objects.live()) + list(StudyPage.objects.live())
+    links = ShortLink.objects.filter(page__in=pages)
+    assert links.count() == len(pages)
+    assert all(re.fullmatch(r"[a-z2-9]{6,16}", link.code) for link in links)
+
+
+def test_short_links_follow_the_language_and_survive_a_slug_change(client):
+    page = TopicPage.objects.get(slug="causes")
+    code = page.short_link.code
+    response = client.get(f"/s/{code}/", HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9")
+    assert response.status_code == 302 and response["Location"] == "/zh-hans/about-cirrhosis/causes/"
+    assert "Accept-Language" in response["Vary"]
+    assert client.get(f"/s/{code}/?lang=en", HTTP_ACCEPT_LANGUAGE="zh-CN")["Location"] == "/en/about-cirrhosis/causes/"
+
+    page.slug = "why-cirrhosis-happens"
+    page.save_revision().publish()
+
+    assert client.get(f"/s/{code}/?lang=en")["Location"] == "/en/about-cirrhosis/why-cirrhosis-happens/"
+    assert ShortLink.objects.get(page=page).code == code
+
+
+def test_an_unknown_short_link_ends_in_not_found(client):
+    assert client.get("/s/nosuchcode/", follow=True).status_code == 404
+
+
+def test_pages_show_their_short_link_with_a_copy_button(client, html):
+    page = html(client.get("/en/evidence/sharma-2021/"))
+    share = page.find(class_="share")
+    code = StudyPage.objects.get(slug="sharma-2021").short_link.code
+    assert share.find("a", class_="share__link")["href"] == f"/s/{code}/?lang=en"
+    assert share.find("button", attrs={"data-copy-button": True}).has_attr("hidden")  # shown by the script
+    assert share.find("a", class_="share__print")["href"] == "print/"
+
+
+def decode_qr(svg):
+    size = int(re.search(r'viewbox="0 0 (\d+) \d+"', svg, re.IGNORECASE).group(1))
+    scale = 8
+    image = Image.new("L", (size * scale, size * scale), 255)
+    for x, y in re.findall(r"M(\d+) (\d+)h1v1h-1z", svg):
+        x, y = int(x), int(y)
+        image.paste(0, (x * scale, y * scale, (x + 1) * scale, (y + 1) * scale))
+    import zxingcpp
+
+    results = zxingcpp.read_barcodes(image)
+    return [result.text for result in results]
+
+
+@pytest.mark.parametrize("language, path", [("en", "/about-cirrhosis/symptoms-and-complications/"), ("zh-hans", "/evidence/mohamadnejad-2013/")])
+def test_handout_prints_without_navigation_with_a_qr_code_to_the_page(client, html, language, path):
+    page = html(client.get(f"/{language}{path}print/"))
+    assert page.html["lang"] == ("en" if language == "en" else "zh-Hans")
+    assert page.find(class_="main-menu") is None and page.find(class_="language-switch") is None
+    assert page.find("link", rel="stylesheet")["href"].endswith("print.css")
+    assert page.find(class_="review-record")
+    svg = str(page.find("svg", class_="qr-code"))
+    assert decode_qr(svg) == [f"http://testserver/{language}{path}"]
+
+
+def test_topic_handout_shows_key_points_and_sources(client, html):
+    topic = TopicPage.objects.get(slug="symptoms-and-complications")
+    page = html(client.get("/en/about-cirrhosis/symptoms-and-complications/print/"))
+    if topic.key_point_list():
+        assert [li.get_text() for li in page.select(".handout__points li")] == topic.key_point_list()
+    assert page.select(".handout__sources li")
+
+
+def test_every_patient_page_has_medical_web_page_json_ld(editor, reviewer, client, html):
+    for path in ["/en/", "/zh-hans/about-cirrhosis/causes/", "/en/evidence/qin-2025/", "/zh-hans/glossary/", "/en/check/"]:
+        page = html(client.get(path))
+        data = [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
+        medical = [item for item in data if isinstance(item, dict) and item.get("@type") == "MedicalWebPage"]
+        assert len(medical) == 1, path
+        assert medical[0]["inLanguage"] == ("en" if path.startswith("/en/") else "zh-Hans")
+        assert medical[0]["medicalAudience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
+        assert medical[0]["url"] == "http://testserver" + path
+    approve(submit(TopicPage.objects.get(slug="causes"), editor), reviewer)
+    page = html(client.get("/en/about-cirrhosis/causes/"))
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["lastReviewed"] == datetime.date.today().isoformat()
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Li Wei", "jobTitle": "Consultant hepatologist"}
+
+
+def test_admin_logins_are_throttled(client):
+    get_user_model().objects.create_user("locked", password="a long password 123")
+    statuses = []
+    for _attempt in range(6):
+        response = client.post("/admin/login/", {"username": "locked", "password": "wrong"}, REMOTE_ADDR="10.9.9.9")
+        statuses.append(response.status_code)
+    assert statuses[:4] == [200] * 4 and statuses[4:] == [429, 429]  # locked at the fifth failure
+    locked = client.post("/admin/login/", {"username": "locked", "password": "a long password 123"}, REMOTE_ADDR="10.9.9.9")
+    assert locked.status_code == 429
+
+
+def test_passwords_must_be_strong():
+    for weak in ["short", "password1234", "12345678901234"]:
+        with pytest.raises(ValidationError):
+            validate_password(weak)
+    validate_password("correct horse battery staple 42")
+
+
+def test_editors_cannot_see_or_change_users_but_can_edit_content(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/users/").status_code in (302, 403)
+    assert client.get(f"/admin/users/{editor.pk}/").status_code in (302, 403)
+    page = TopicPage.objects.get(slug="causes")
+    assert client.get(f"/admin/pages/{page.id}/edit/").status_code == 200
+    assert client.get("/admin/snippets/glossary/glossaryterm/").status_code == 200
+
+
+def test_createreviewer_and_createeditor_commands():
+    out = StringIO()
+    call_command("createreviewer", "dr-wang", "--name", "Dr Wang Fang", "--role", "Hepatologist", "--role-zh", "肝病科医生", stdout=out)
+    user = get_user_model().objects.get(username="dr-wang")
+    assert user.groups.filter(name="Clinical reviewers").exists()
+    assert user.clinical_reviewer.role_zh_hans == "肝病科医生"
+    assert "Password:" in out.getvalue()
+    call_command("createeditor", "ed-zhao", "--password", "a very long passphrase 99", stdout=StringIO())
+    editor = get_user_model().objects.get(username="ed-zhao")
+    assert editor.groups.filter(name="Editors").exists() and editor.check_password("a very long passphrase 99")
