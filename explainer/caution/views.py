@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .limits import MAX_TEXT_CHARACTERS, rate_limited
 from .models import Category
 from .service import check_text
+from .text import HAN
 
 FRAGMENT_HEADER = "HTTP_X_CLAIM_CHECK"
 
@@ -70,6 +71,7 @@ def result_context(text):
             **flag,
             "number": number,
             "label": Category(flag["category"]).label,
+            "lang": "zh-Hans" if HAN.search(flag["text"]) else "en",
             "studies": [studies[e["key"]] for e in flag["evidence"] if e["key"] in studies],
         })
     return {"result": result, "flags": flags, "segments": segments(text, result["flags"]), "checked_text": text}
