@@ -7,7 +7,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-sqlite test-postgres messages content check bench
+.PHONY: run setup test test-sqlite test-postgres messages content check bench run-cluster
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,10 +34,11 @@ test: test-sqlite test-postgres
 test-sqlite: $(VENV)/.installed messages
 	$(PY) -m pytest
 
-# PostgreSQL runs when one answers at 127.0.0.1:5432; CI always has one.
+# PostgreSQL runs when one answers at 127.0.0.1:5432; CI always has one. The browser tests run their own server
+# on SQLite, so they run once, in the SQLite pass.
 test-postgres: $(VENV)/.installed messages
 	@if $(PY) -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest; \
+		DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest -m "not browser"; \
 	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(POSTGRES_URL)"; exit 1; \
 	else echo "PostgreSQL is not reachable at $(POSTGRES_URL): skipped the PostgreSQL run."; fi
 
@@ -46,8 +47,16 @@ check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=explainer.settings.production DJANGO_SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
-# Speed and quality figures (printed, never asserted): the claim matcher and its labelled set.
+# Speed and quality figures (printed, never asserted): the claim matcher and its labelled set, then the whole site
+# under gunicorn on a throwaway database (needs wrk: apt-get install wrk).
 bench: $(VENV)/.installed messages
 	$(MANAGE) migrate --noinput -v0 >/dev/null
 	$(MANAGE) loadcontent -v0
 	$(MANAGE) benchclaims
+	$(MANAGE) benchsite
+
+# Two gunicorn instances (ports 8001 and 8002) with production settings, sharing PostgreSQL and Redis; Ctrl-C stops both.
+run-cluster: DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cluster
+run-cluster: REDIS_URL ?= redis://127.0.0.1:6379/1
+run-cluster: $(VENV)/.installed messages
+	$(MANAGE) runcluster --database-url '$(DATABASE_URL)' --redis-url '$(REDIS_URL)' --ports 8001 8002

@@ -18,3 +18,13 @@ def html():
         return BeautifulSoup(response.content.decode(), "html.parser")
 
     return parse
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rendered pages cached by one test must not outlive its rollback."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

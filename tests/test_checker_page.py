@@ -47,7 +47,7 @@ def test_a_pasted_advert_comes_back_marked_and_explained(client, html):
     assert len(notes) == 2
     assert "这句话说这种治疗能逆转肝硬化" in notes[0].get_text()
     card = notes[0].find(class_="fact-card")
-    assert card.h4.a["href"].startswith("/zh-hans/evidence/")
+    assert card.find(class_="fact-card__title").a["href"].startswith("/zh-hans/evidence/")
     facts = {dt.get_text(): dd.get_text() for dt, dd in zip(card.select("dt"), card.select("dd"))}
     assert set(facts) >= {"人数", "对照组", "随机分组"}
     assert page.find("textarea").get_text() == "逆转肝硬化！间充质干细胞治疗没有任何副作用。"
@@ -127,7 +127,7 @@ def test_the_4_article_headline_is_answered_by_the_5_person_pilot(client, html):
     page = html(client.get("/en/check/example-reverse-cirrhosis/"))
     first = page.find(id="claim-1")
     assert "5 people" in first.get_text() and "3 months" in first.get_text() and "did not measure scarring" in first.get_text()
-    assert first.find(class_="fact-card").h4.get_text(strip=True) == "Sharma 2021"
+    assert first.find(class_="fact-card").find(class_="fact-card__title").get_text(strip=True) == "Sharma 2021"
     third = page.find(id="claim-3")
     assert "Mohamadnejad 2013" in third.get_text() and "no significant improvement" in third.get_text()
 

@@ -12,7 +12,10 @@ from django.core.cache import cache
 from django.utils.html import escape
 
 VERSION_KEY = "glossary-version"
-SKIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "code", "script", "style", "title", "dfn"}
+SKIP_INSIDE = {
+    "a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "code", "script", "style", "title", "dfn",
+    "select", "option", "textarea", "svg", "mark", "blockquote",
+}
 TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 
 
