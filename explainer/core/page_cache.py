@@ -37,8 +37,7 @@ def is_cacheable_request(request):
         request.method in ("GET", "HEAD")
         and request.path.startswith(LANGUAGE_PREFIXES)
         and not request.path.startswith(UNCACHED_PREFIXES)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not (hasattr(request, "user") and request.user.is_authenticated)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # editors and reviewers always see live pages
     )
 
 

@@ -21,6 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 PASSWORD = "browser tests passphrase 1"
+SITE = {}  # the running test site's environment, for tests that need to look at its database
 
 
 def pytest_collection_modifyitems(items):
@@ -36,7 +37,15 @@ def free_port():
 
 
 def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=600
+    )
+    return result.stdout
+
+
+def site_manage(*args):
+    """Run a management command against the browser tests' site database."""
+    return manage(SITE["env"], *args)
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +77,7 @@ def site_url():
         cwd=ROOT, env=env,
     )
     url = f"http://127.0.0.1:{port}"
+    SITE["env"] = env
     try:
         for _attempt in range(100):
             try:

@@ -547,8 +547,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--postgres", action="store_true",
-                            help=f"Use the PostgreSQL database {POSTGRES_DATABASE} (created and dropped) instead of SQLite.")
+        parser.add_argument(
+            "--postgres", action="store_true",
+            help=f"Use the PostgreSQL database {POSTGRES_DATABASE} (created and dropped) instead of SQLite.",
+        )
         parser.add_argument("--postgres-server", default=POSTGRES_SERVER_URL,
                             help="The PostgreSQL server for --postgres (default: %(default)s).")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default: 2).")
@@ -578,7 +580,7 @@ class Command(BaseCommand):
             with tempfile.TemporaryDirectory(prefix="benchsite-") as directory:
                 self.run_benchmark(Path(directory), wrk_path, gunicorn, options)
         except KeyboardInterrupt:
-            raise CommandError("Interrupted: the server is stopped and the throwaway database removed.")
+            raise CommandError("Interrupted: the server is stopped and the throwaway database removed.") from None
         finally:
             signal.signal(signal.SIGTERM, previous_handler)
 
@@ -618,7 +620,7 @@ class Command(BaseCommand):
                 stylesheet_path = self.stylesheet_path()
                 self.throughput(wrk, port, stylesheet_path, options)
                 self.page_weight(port)
-                self.in_process_figures(query_database_url, options)
+                self.in_process_figures(query_database_url)
                 self.load_test(wrk, port, stylesheet_path, options)
                 self.server_log_errors(log)
         finally:
@@ -664,7 +666,8 @@ class Command(BaseCommand):
             if parts.netloc and parts.netloc not in (f"{LOOPBACK}:{port}", f"localhost:{port}"):
                 external.append(url)
                 continue
-            weights.append(weigh(port, parts.path + (f"?{parts.query}" if parts.query else ""), f"{kind} {parts.path}"))
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            weights.append(weigh(port, path, f"{kind} {parts.path}"))
 
         self.stdout.write(f"  {'':50} {'bytes':>9} {'gzip':>9}")
         for weight in weights:
@@ -687,7 +690,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"  web fonts: none (no @font-face in the {len(stylesheets)} linked stylesheet(s))")
 
-    def in_process_figures(self, database_url, options):
+    def in_process_figures(self, database_url):
         """Query counts and the claim matcher, measured by benchsite itself in a subprocess on a copy of the DB."""
         env = site_environment(database_url, **{THROWAWAY_DATABASE_ENV: database_url})
         output = run_manage(["benchsite", "--measure-in-process"], env)
@@ -705,7 +708,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Then {after - before} studies were added ({STUDY_COPIES} published copies of each, "
                           f"in {figures['copy_seconds']:.1f} s) and the pages counted again.")
         columns = f"{'empty cache':>11} {'render':>6} {'time':>7} {'repeat':>6}"
-        self.stdout.write(f"  {'':16}{f'{before} studies':^33}   {f'{after} studies':^33}")
+        self.stdout.write(f"  {'':16}{f'{before} studies':^33}   {f'{after} studies':^33}".rstrip())
         self.stdout.write(f"  {'':16}{columns}   {columns}   growth")
         for label in QUERY_COUNT_PAGES:
             counts = [figures["queries"]["before"][label], figures["queries"]["after"][label]]

@@ -1,0 +1,66 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from explainer.evidence.models import EvidenceIndexPage, StudyPage
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def add_copies_of_every_study(times):
+    index = EvidenceIndexPage.objects.get()
+    for study in list(StudyPage.objects.live()):
+        for number in range(times):
+            copy = study.copy(
+                to=index,
+                update_attrs={"slug": f"{study.slug}-copy-{number}", "title_en": study.title, "title_zh_hans": study.title},
+                keep_live=True,
+                log_action=None,
+            )
+            assert copy.live
+
+
+@pytest.mark.parametrize("path", ["/en/evidence/", "/zh-hans/evidence/?design=rct", "/en/evidence/qin-2025/",
+                                  "/en/about-cirrhosis/what-is-cirrhosis/", "/zh-hans/"])
+def test_database_queries_per_page_do_not_grow_with_the_number_of_studies(client, settings, path):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
+    queries_for(client, path)  # warm the per-process caches (site root paths, glossary terms)
+    before = queries_for(client, path)
+    add_copies_of_every_study(2)
+    queries_for(client, path)
+    assert StudyPage.objects.count() >= 3 * 14
+    assert queries_for(client, path) == before
+
+
+def test_a_cached_page_needs_no_database_query(client):
+    client.get("/en/about-cirrhosis/what-is-cirrhosis/")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/about-cirrhosis/what-is-cirrhosis/")
+    assert response["X-Page-Cache"] == "hit"
+    assert len(captured.captured_queries) == 0
+
+
+def test_publishing_invalidates_cached_pages(client):
+    from explainer.pages.models import TopicPage
+
+    assert client.get("/en/about-cirrhosis/causes/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/about-cirrhosis/causes/")["X-Page-Cache"] == "hit"
+    page = TopicPage.objects.get(slug="causes")
+    page.title_en = "Causes, updated"
+    page.save_revision().publish()
+    response = client.get("/en/about-cirrhosis/causes/")
+    assert response["X-Page-Cache"] == "miss" and "Causes, updated" in response.content.decode()
+
+
+def test_forms_with_tokens_and_logged_in_editors_are_never_cached(client, admin_user):
+    client.get("/en/check/")
+    assert "X-Page-Cache" not in client.get("/en/check/")
+    client.force_login(admin_user)
+    assert "X-Page-Cache" not in client.get("/en/about-cirrhosis/causes/")
