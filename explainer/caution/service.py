@@ -3,26 +3,16 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+
+from explainer.core.versions import CacheVersion
 
 from .matcher import ClaimFamily, Matcher
 from .text import EN, LANGUAGES, ZH_HANS, ZH_HANT
 
-VERSION_KEY = "claim-patterns-version"
+PATTERNS_VERSION = CacheVersion("claim-patterns-version")
 READER_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 _matchers = {}
-
-
-def patterns_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def bump_patterns_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 @dataclass
@@ -35,7 +25,7 @@ def current_matcher():
     """The matcher for the claim patterns as they are now, built once per change to them."""
     from .models import ClaimPattern
 
-    version = patterns_version()
+    version = PATTERNS_VERSION.current()
     if version not in _matchers:
         families = []
         for claim in ClaimPattern.objects.prefetch_related("studies"):

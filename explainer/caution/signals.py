@@ -2,10 +2,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .models import ClaimPattern
-from .service import bump_patterns_version
+from .service import PATTERNS_VERSION
 
 
 @receiver(post_save, sender=ClaimPattern)
 @receiver(post_delete, sender=ClaimPattern)
 def claim_patterns_changed(**kwargs):
-    bump_patterns_version()
+    PATTERNS_VERSION.bump()

@@ -10,26 +10,20 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-VERSION_KEY = "page-cache-version"
+from .versions import CacheVersion
+
+PAGE_CACHE_VERSION = CacheVersion("page-cache-version")
 CACHE_SECONDS = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 UNCACHED_PREFIXES = tuple(f"/{code}/search/" for code, _name in settings.LANGUAGES)
 
 
-def page_cache_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def invalidate_page_cache(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+invalidate_page_cache = PAGE_CACHE_VERSION.bump
 
 
 def cache_key(request):
-    return f"page:{page_cache_version()}:{request.get_host()}:{request.get_full_path()}"
+    return f"page:{PAGE_CACHE_VERSION.current()}:{request.get_host()}:{request.get_full_path()}"
 
 
 def is_cacheable_request(request):

@@ -8,10 +8,11 @@ Chinese terms match anywhere. Only text outside tags is changed, and never insid
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.html import escape
 
-VERSION_KEY = "glossary-version"
+from explainer.core.versions import CacheVersion
+
+GLOSSARY_VERSION = CacheVersion("glossary-version")
 SKIP_INSIDE = {
     "a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "code", "script", "style", "title", "dfn",
     "select", "option", "textarea", "svg", "mark", "blockquote",
@@ -28,23 +29,12 @@ class TermIndex:
 _indexes = {}
 
 
-def glossary_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def bump_glossary_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
-
-
 def term_index(language):
     from modeltranslation.utils import build_localized_fieldname
 
     from .models import GlossaryTerm
 
-    key = (language, glossary_version())
+    key = (language, GLOSSARY_VERSION.current())
     if key not in _indexes:
         entries = {}
         for term in GlossaryTerm.objects.all():

@@ -70,28 +70,33 @@ def site_url():
     manage(env, "createeditor", "edith", "--password", PASSWORD)
     manage(env, "createreviewer", "dr-li", "--name", "Dr Li Wei", "--role", "Hepatologist", "--role-zh", "肝病科医生",
            "--password", PASSWORD)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "explainer.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-         "--threads", "4", "--worker-class", "gthread", "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server, url = start_gunicorn(env, workers=1)
     SITE["env"] = env
     try:
-        for _attempt in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/en/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("The test server did not start.")
         yield url
     finally:
         server.terminate()
         server.wait(timeout=20)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def start_gunicorn(env, workers):
+    """Start gunicorn on a free loopback port; return (process, base URL) once it answers."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "explainer.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--threads", "4", "--worker-class", "gthread", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _attempt in range(150):
+        try:
+            urllib.request.urlopen(f"{url}/en/", timeout=2)
+            return server, url
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    pytest.fail("The test server did not start.")
 
 
 @pytest.fixture(scope="session")
