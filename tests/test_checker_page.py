@@ -164,3 +164,18 @@ def test_the_admin_edit_view_shows_the_claim_check(client):
     html = client.get(f"/admin/pages/{page.id}/edit/").content.decode()
     assert "data-claim-check" in html and 'data-claim-category="cure"' in html
     assert 'name="quoted_claims"' in html
+
+
+def test_a_clinical_reviewer_cannot_approve_a_page_with_an_unmarked_claim():
+    from explainer.caution.wagtail_hooks import block_approving_unmarked_claims
+
+    page = TopicPage.objects.get(slug="liver-transplant")
+    page.summary_en = "Stem cells mean you no longer need a liver transplant."
+    page.save_revision()
+    request = admin_request()
+    request.POST = {"action-workflow-action": "1", "workflow-action-name": "approve"}
+    response = block_approving_unmarked_claims(request, page)
+    assert response.status_code == 302 and "Not published" in str(list(request._messages)[0])
+    request = admin_request()
+    request.POST = {"action-workflow-action": "1", "workflow-action-name": "reject"}
+    assert block_approving_unmarked_claims(request, page) is None

@@ -47,6 +47,17 @@ def check_edited_page(request, page):
     warn_about_claims(request, page)
 
 
+@hooks.register("before_edit_page")
+def block_approving_unmarked_claims(request, page):
+    """A clinical reviewer's approval publishes the page, so it waits for the same as publishing does."""
+    approving = request.method == "POST" and request.POST.get("action-workflow-action") and (
+        request.POST.get("workflow-action-name") == "approve"
+    )
+    if not approving:
+        return None
+    return block_unmarked_claims(request, page.get_latest_revision_as_object())
+
+
 @hooks.register("before_publish_page")
 def block_unmarked_claims(request, page):
     """The revision is already saved as a draft; publishing waits until every flagged claim is dealt with."""
