@@ -15,7 +15,7 @@ from explainer.core.versions import CacheVersion
 GLOSSARY_VERSION = CacheVersion("glossary-version")
 SKIP_INSIDE = {
     "a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "code", "script", "style", "title", "dfn",
-    "select", "option", "textarea", "svg", "mark", "blockquote",
+    "select", "option", "textarea", "svg", "mark", "blockquote", "cite",
 }
 TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 
