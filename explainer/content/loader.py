@@ -5,6 +5,7 @@ since it was loaded (it has a newer revision than the one the loader published) 
 """
 
 import hashlib
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,7 @@ class Item:
 
 
 @dataclass
-class PageItem(Item):
+class PageItem(Item, ABC):
     """A content file that becomes a Wagtail page. Subclasses set the page model and write its fields."""
 
     parent_slug: str | None = None
@@ -48,28 +49,30 @@ class PageItem(Item):
 
     page_model = None
 
+    @abstractmethod
     def page_fields(self, page_id_for_slug):
         """{field name: value} to set on the page; localized names (title_en …) for translated fields."""
-        raise NotImplementedError
 
 
 @dataclass
-class SnippetItem(Item):
+class SnippetItem(Item, ABC):
     """A content file that becomes a snippet with revisions (RevisionMixin), found by its slug."""
 
     model = None
 
+    @abstractmethod
     def object_fields(self):
-        raise NotImplementedError
+        """{field name: value} to set on the snippet; localized names for translated fields."""
 
 
-class ContentKind:
+class ContentKind(ABC):
     """A folder of content/ and how to read its files."""
 
     directory = ""
 
+    @abstractmethod
     def parse(self, path, fields):
-        raise NotImplementedError
+        """Check one file's fields and return its Item; raise ContentError naming the field if it is wrong."""
 
 
 def localized(name, values):
