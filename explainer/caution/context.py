@@ -23,7 +23,8 @@ EN_NEGATION = re.compile(
 )
 # Negation of the verb reaches across the whole clause: "is not a disease that stem cells have been shown to reverse".
 EN_CLAUSE_NEGATION = re.compile(
-    r"\b(?:(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should) not|\w+n't|cannot|never)\b"
+    r"\b(?:(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should) not|\w+n't|cannot|never|"
+    r"none of|no one|nobody|nothing|neither)\b"
 )
 # Sentence negation in Chinese reaches across the whole clause: 还没有哪一项试验测量到……
 ZH_CLAUSE_NEGATION = re.compile(r"(?:没有|并未|尚未|从未|未曾|还没|并没|从来没|不能证明|没能)")

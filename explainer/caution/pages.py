@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from modelcluster.models import get_all_child_relations
-
-from explainer.quality.texts import LANGUAGES, text_of, translated_field_names
+from explainer.quality.texts import translated_texts
 
 from .service import current_matcher
 from .text import fold
@@ -24,13 +22,9 @@ def quoted_phrases(page):
 
 def page_texts(page):
     """(language, field, text) for every translated field of the page and of its child objects."""
-    for language in LANGUAGES:
-        for name in translated_field_names(type(page)):
-            yield language, name, text_of(page, name, language)
-        for relation in get_all_child_relations(type(page)):
-            for index, child in enumerate(getattr(page, relation.get_accessor_name()).all(), start=1):
-                for name in translated_field_names(type(child)):
-                    yield language, f"{relation.get_accessor_name()}[{index}].{name}", text_of(child, name, language)
+    for item in translated_texts(page, owner=page.title):
+        for language, text in item.texts.items():
+            yield language, item.field, text
 
 
 def unmarked_claims(page):

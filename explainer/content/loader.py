@@ -16,8 +16,10 @@ from django.db import transaction
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from explainer.core.pagelinks import page_id_for_slug
+
 from .models import LoadedFile
-from .schema import DEFAULT_LANGUAGE, ContentError, Fields
+from .schema import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Fields
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
 
@@ -77,8 +79,6 @@ class ContentKind(ABC):
 
 def localized(name, values):
     """{title_en: …, title_zh_hans: …} from {"en": …, "zh-hans": …}, with "" for a missing language."""
-    from .schema import LANGUAGES
-
     return {f"{name}_{code.replace('-', '_')}": values.get(code, "") for code in LANGUAGES}
 
 
@@ -168,9 +168,6 @@ class Loader:
                     self.save_snippet(item, records.get(item.path))
         return self.outcomes
 
-    def page_id_for_slug(self, slug):
-        return Page.objects.filter(slug=slug).order_by("depth").values_list("id", flat=True).first()
-
     def ensure_page(self, item, record):
         """Return the page this file should write to, creating it if new; None when it must be left alone."""
         if record is not None:
@@ -223,7 +220,7 @@ class Loader:
             page.move(Page.objects.get(slug=item.parent_slug, depth__gte=2), pos="last-child")
         # A fresh copy: creating the other pages changed this one's tree fields (numchild) in the database.
         page = page.specific_class.objects.get(id=page.id)
-        for name, value in item.page_fields(self.page_id_for_slug).items():
+        for name, value in item.page_fields(page_id_for_slug).items():
             setattr(page, name, value)
         try:
             page.full_clean()

@@ -80,6 +80,18 @@ class Fields:
             result[language] = text.strip()
         return result
 
+    def translated_lists(self, key):
+        """{language: [text, …]}: each language's own list of short texts (optional field)."""
+        value = self.get(key, dict, required=False, default={})
+        lists = {}
+        for language, items in value.items():
+            if language not in LANGUAGES:
+                raise self.error(key, f"has an unknown language {language!r}; use {' and '.join(LANGUAGES)}")
+            if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+                raise ContentError(self.path, f"{self.name(key)}.{language}", "must be a list of non-empty texts")
+            lists[language] = [" ".join(item.split()) for item in items]
+        return lists
+
     def check_no_unknown(self):
         unknown = set(self.data) - self.used
         if unknown:

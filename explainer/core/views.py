@@ -9,6 +9,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from .languages import html_lang
 from .segmentation import segmented
 
 MAX_QUERY_LENGTH = 200
@@ -38,16 +39,9 @@ def sitemap(request):
         urls = {}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                urls[code] = request.build_absolute_uri(page.get_url(request))
+                urls[html_lang(code)] = request.build_absolute_uri(page.get_url(request))
         entries.append({"urls": urls, "lastmod": page.last_published_at})
-    hreflang = {"en": "en", "zh-hans": "zh-Hans"}
-    xml = render(
-        request,
-        "sitemap.xml",
-        {"entries": entries, "hreflang": hreflang, "languages": [code for code, _name in settings.LANGUAGES]},
-        content_type="application/xml; charset=utf-8",
-    )
-    return xml
+    return render(request, "sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8")
 
 
 @require_GET

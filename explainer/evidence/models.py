@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.functional import cached_property
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -182,7 +183,7 @@ class StudyPage(PrintableMixin, ExplainerPage):
 
     def fact_rows(self):
         """The structured facts as rows for the fact card, each with the unverified source it rests on, if any."""
-        unverified = self.unverified_sources()
+        unverified = self.unverified_sources
         arms = "; ".join(arm.describe() for arm in self.arms.all())
         follow_up = ngettext("%(n)s week", "%(n)s weeks", self.follow_up_weeks or 0) % {"n": self.follow_up_weeks}
         rows = [
@@ -208,6 +209,7 @@ class StudyPage(PrintableMixin, ExplainerPage):
         ]
         return [FactRow(field, label, value, unverified.get(field)) for field, label, value in rows if value]
 
+    @cached_property
     def unverified_sources(self):
         """{fact field: the unverified source entry it rests on}, for the facts readers see as "reported by …"."""
         sources = list(self.fact_sources.all())

@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 from explainer.content.loader import ContentKind, SnippetItem, localized
-from explainer.content.schema import LANGUAGES, ContentError
 from explainer.pages.content import read_slug
 
 from .models import GlossaryTerm
@@ -29,14 +28,7 @@ class GlossaryFiles(ContentKind):
 
     def parse(self, path, fields):
         slug = read_slug(fields)
-        also = {}
-        value = fields.get("also", dict, required=False, default={})
-        for language, forms in value.items():
-            if language not in LANGUAGES:
-                raise fields.error("also", f"has an unknown language {language!r}; use {' and '.join(LANGUAGES)}")
-            if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
-                raise ContentError(path, f"also.{language}", "must be a list of words")
-            also[language] = [form.strip() for form in forms]
+        also = fields.translated_lists("also")
         item = GlossaryFile(
             path=path,
             checksum="",

@@ -129,22 +129,11 @@ class PageFiles(ContentKind):
         )
         item.links = {slug for blocks in body.values() for slug in linked_slugs(blocks)}
         item.quoted_claims = [str(line) for line in fields.get("quoted_claims", list, required=False, default=[])]
-        item.key_points = self.read_key_points(fields) if page_type == "topic" else {}
+        item.key_points = fields.translated_lists("key_points") if page_type == "topic" else {}
         if page_type == "worked-example":
             self.read_worked_example(fields, item)
         fields.check_no_unknown()
         return item
-
-    def read_key_points(self, fields):
-        value = fields.get("key_points", dict, required=False, default={})
-        points = {}
-        for language, lines in value.items():
-            if language not in LANGUAGES:
-                raise fields.error("key_points", f"has an unknown language {language!r}; use {' and '.join(LANGUAGES)}")
-            if not isinstance(lines, list) or not all(isinstance(line, str) and line.strip() for line in lines):
-                raise ContentError(fields.path, f"key_points.{language}", "must be a list of short sentences")
-            points[language] = [" ".join(line.split()) for line in lines]
-        return points
 
     def read_worked_example(self, fields, item):
         from explainer.caution.models import Category, Rating

@@ -2,10 +2,8 @@
 
 from dataclasses import dataclass
 
-from modelcluster.models import get_all_child_relations
-
 from .readability import assess
-from .texts import LANGUAGES, text_of, translated_field_names
+from .texts import LANGUAGES, translated_texts
 
 # Fields that are names and citations rather than prose.
 NOT_PROSE = {"title"}
@@ -35,10 +33,7 @@ class LanguageReport:
 
 def page_text(page, language):
     """The page's own prose in one language: the words it quotes on purpose (an advert's) are left out."""
-    texts = [text_of(page, name, language) for name in translated_field_names(type(page)) if name not in NOT_PROSE]
-    for relation in get_all_child_relations(type(page)):
-        for child in getattr(page, relation.get_accessor_name()).all():
-            texts.extend(text_of(child, name, language) for name in translated_field_names(type(child)))
+    texts = [item.texts[language] for item in translated_texts(page, owner=page.title) if item.field not in NOT_PROSE]
     text = "\n".join(text for text in texts if text)
     for quote in (getattr(page, "quoted_claims", "") or "").splitlines():
         if quote.strip():

@@ -163,3 +163,12 @@ def login(page, site_url):
 @pytest.fixture
 def secret():
     return secrets.token_hex(4)
+
+
+def click_footer_action(page, selector):
+    """Click one of the admin editor's footer actions, opening the "more actions" menu when it is hidden there."""
+    action = page.locator(selector).first
+    if not action.is_visible():
+        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    action.click()
+    page.wait_for_load_state("networkidle")

@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import PASSWORD, manage, start_gunicorn
+from .conftest import PASSWORD, click_footer_action, manage, start_gunicorn
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/13"
@@ -88,11 +88,7 @@ def test_a_page_published_on_one_server_is_served_fresh_by_the_other(cluster, pa
     edit.click()
     new_title = f"What is cirrhosis? ({secret})"
     page.fill("input[name=title_en]", new_title)
-    publish = page.locator("button[name=action-publish]")
-    if not publish.is_visible():
-        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    publish.click()
-    page.wait_for_load_state("networkidle")
+    click_footer_action(page, "button[name=action-publish]")
 
     state, html = fetch(second + path)
     assert new_title in html and state == "miss"

@@ -1,6 +1,6 @@
 """The editorial path in the real admin: an editor edits and submits, a clinical reviewer approves, it goes live."""
 
-from .conftest import site_manage
+from .conftest import click_footer_action, site_manage
 
 
 def page_id(slug):
@@ -16,22 +16,14 @@ def test_edit_submit_approve_publish(page, site_url, login, secret):
     page.goto(f"{site_url}/admin/pages/{target}/edit/")
     assert page.locator("button[name=action-publish]").count() == 0  # editors cannot publish
     page.fill("input[name=title_en]", new_title)
-    submit = page.locator("button[name=action-submit]")
-    if not submit.is_visible():
-        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    submit.click()
-    page.wait_for_load_state("networkidle")
+    click_footer_action(page, "button[name=action-submit]")
     page.goto(f"{site_url}/en/about-cirrhosis/compensated-and-decompensated/")
     assert page.inner_text("h1") != new_title  # submitted, not live
 
     page.context.clear_cookies()
     login("dr-li")
     page.goto(f"{site_url}/admin/pages/{target}/edit/")
-    approve = page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").first
-    if not approve.is_visible():
-        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    approve.click()
-    page.wait_for_load_state("networkidle")
+    click_footer_action(page, "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
 
     page.context.clear_cookies()
     page.goto(f"{site_url}/en/about-cirrhosis/compensated-and-decompensated/")

@@ -1,12 +1,14 @@
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
-from explainer.content.markup import inline_html
+from explainer.content.markup import inline_html, join_lines
 
 from ..languages import html_lang as current_html_lang
 from ..languages import unprefixed_path
+from ..pagelinks import cached_page_id_for_slug
 
 register = template.Library()
 
@@ -45,23 +47,15 @@ def breadcrumbs(page):
     return page.get_ancestors().filter(depth__gt=1).specific()
 
 
-def page_id_for_slug(slug):
-    return Page.objects.filter(slug=slug).order_by("depth").values_list("id", flat=True).first()
-
-
 @register.filter
 def inline_markup(text):
     """Content-file inline markup (bold, links, page: links) in plain-text fields such as table cells."""
-    return mark_safe(expand_db_html(inline_html(str(text), page_id_for_slug)))
+    return mark_safe(expand_db_html(inline_html(str(text), cached_page_id_for_slug)))
 
 
 @register.filter
 def paragraphs(text):
     """Plain text from a text field as paragraphs: a blank line starts a new one, Chinese lines join without spaces."""
-    from django.utils.html import escape
-
-    from explainer.content.markup import join_lines
-
     chunks = [join_lines(chunk.splitlines()) for chunk in str(text or "").strip().split("\n\n")]
     return mark_safe("".join(f"<p>{escape(chunk)}</p>" for chunk in chunks if chunk))
 
