@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import jieba
 import jieba.posseg
+import textstat
 
 from .numbers import CHINESE, ENGLISH, check_language
 
@@ -35,7 +36,8 @@ def plain_text(text):
     return EMPHASIS.sub("", LINK.sub(r"\g<text>", text))
 
 
-# English: Flesch–Kincaid grade level.
+# English: Flesch–Kincaid grade level. Syllables come from textstat, the library editors' own tools use; sentences
+# are split here because headings and list items end a sentence without a full stop, and "e.g." or "2.5" do not.
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’.,-][A-Za-z0-9]+)*")
 ENGLISH_SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)\]]*(?=\s|$)")
@@ -43,43 +45,8 @@ WORD_BEFORE_PERIOD = re.compile(r"([A-Za-z.]+)$")
 # A period after these does not end a sentence.
 ENGLISH_ABBREVIATIONS = {"e.g", "i.e", "vs", "al", "approx", "dr", "mr", "mrs", "ms", "prof", "fig"}
 
-VOWELS = "aeiouy"
-VOWEL_GROUP = re.compile(r"[aeiouy]+")
-# Words the rules below get wrong.
-SYLLABLE_EXCEPTIONS = {
-    "area": 3,
-    "business": 2,
-    "create": 2,
-    "created": 3,
-    "every": 2,
-    "everyone": 3,
-    "everything": 3,
-    "idea": 3,
-    "lifetime": 2,
-    "recipe": 3,
-    "science": 2,
-    "someone": 2,
-    "something": 2,
-    "sometimes": 2,
-    "somewhere": 2,
-    "theory": 3,
-    "therefore": 2,
-    "video": 3,
-}
-# Vowel pairs that are two syllables ("tri-al", "bi-op-sy", "so-di-um", "ac-tu-al", "di-et", "lay-er", "be-ing") and
-# a silent e inside a word ("late-ly", "use-ful", "state-ment").
-EXTRA_SYLLABLES = [
-    re.compile(r"(?<![ctgsx])ia"),
-    re.compile(r"(?<![ctgsxln])io"),
-    re.compile(r"iu"),
-    re.compile(r"(?<![qg])ua"),
-    re.compile(r"ie[rt]"),
-    re.compile(r"[aeiou]y[aeiou]"),
-    re.compile(r"[aeiou]ing$"),
-    re.compile(r"ism$"),
-]
-SILENT_E_IN_WORD = re.compile(r"[aeiouy][^aeiouy]*[^aeiouyl]e(?:ly|ful|less|ness|ment)$")
-SOUNDED_ES = ("ses", "xes", "zes", "ches", "shes", "ces", "ges")
+# An abbreviation without vowels is read letter by letter (HBV, MSC); the pronouncing dictionary does not know them.
+SPELLED_ABBREVIATION = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,}$")
 
 
 class EnglishCounts(NamedTuple):
@@ -88,37 +55,17 @@ class EnglishCounts(NamedTuple):
     syllables: int
 
 
-def _syllables_in_letters(letters):
-    """Syllables in a run of letters, by vowel groups with the usual corrections."""
-    if len(letters) > 1 and letters.isupper() and not re.search(r"[AEIOUY]", letters):
-        return len(letters)  # An abbreviation without vowels is read letter by letter: HBV, MSC.
-    word = letters.lower()
-    if word in SYLLABLE_EXCEPTIONS:
-        return SYLLABLE_EXCEPTIONS[word]
-    if word.endswith("s") and word[:-1] in SYLLABLE_EXCEPTIONS:
-        return SYLLABLE_EXCEPTIONS[word[:-1]]
-    if len(word) <= 3:
-        return 1
-    if word.endswith("es") and not word.endswith(SOUNDED_ES):
-        word = word[:-1]  # "makes" is read like "make", "tables" like "table".
-    elif word.endswith("ed") and len(word) > 4 and word[-3] not in "td":
-        word = word[:-2]  # "liked", "used"; but "start-ed", "need-ed".
-    count = len(VOWEL_GROUP.findall(word))
-    if word.endswith("e") and len(word) > 2 and word[-2] not in VOWELS:
-        if not (word.endswith("le") and word[-3] not in VOWELS):
-            count -= 1  # A silent final e ("make"), but not the -le of "ta-ble" or "peo-ple".
-    count += sum(len(pattern.findall(word)) for pattern in EXTRA_SYLLABLES)
-    if SILENT_E_IN_WORD.search(word):
-        count -= 1
-    return max(count, 1)
-
-
 def count_syllables(word):
-    """Estimate the syllables in an English word. A word with digits ("24", "3.0", "CD34") counts as 1."""
+    """The syllables in an English word, as textstat counts them (CMU pronouncing dictionary, then hyphenation).
+
+    A word with digits ("24", "3.0", "CD34") counts as 1, and an abbreviation without vowels as its letters.
+    """
     if any(character.isdigit() for character in word):
         return 1
-    parts = re.findall(r"[A-Za-z]+", word.replace("'", "").replace("’", ""))
-    return sum(_syllables_in_letters(part) for part in parts) or 1
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if SPELLED_ABBREVIATION.match(letters):
+        return len(letters)
+    return max(textstat.syllable_count(word), 1)
 
 
 def english_sentences(text):
@@ -146,7 +93,7 @@ def english_counts(text):
 
 
 def flesch_kincaid_grade(counts):
-    """The Flesch–Kincaid grade level for EnglishCounts, to one decimal; 0.0 when there are no words."""
+    """The Flesch–Kincaid grade level for EnglishCounts, to one decimal, by textstat's formula; 0.0 without words."""
     if not counts.words:
         return 0.0
     grade = 0.39 * counts.words / counts.sentences + 11.8 * counts.syllables / counts.words - 15.59
