@@ -9,8 +9,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# Sentence ends: . ! ? ; and their Chinese forms, and line breaks. A full stop between digits (2.5) is not one.
-SENTENCE_END = re.compile(r"(?:[!?;。！？；\n]|\.(?!\d))+")
+from .sentences import sentence_spans
+
 CLAUSE_END = re.compile(r"[,，:：()（）]")
 
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", '"': '"', "‘": "’", "'": "'"}
@@ -147,22 +147,11 @@ class TextContext:
 
     def __init__(self, text, folded):
         self.text, self.folded = text, folded
-        self.sentences = self._spans(SENTENCE_END, text)
+        self.sentences = [Sentence(start, end) for start, end in sentence_spans(text)] or [Sentence(0, len(text))]
         self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.quotes = self._quotes(text)  # in order, not overlapping
         self.quote_starts = [q_start for q_start, _q_end in self.quotes]
         self.quote_ends = [q_end for _q_start, q_end in self.quotes]
-
-    @staticmethod
-    def _spans(pattern, text):
-        spans, start = [], 0
-        for match in pattern.finditer(text):
-            if match.end() > start:
-                spans.append(Sentence(start, match.end()))
-            start = match.end()
-        if start < len(text):
-            spans.append(Sentence(start, len(text)))
-        return spans or [Sentence(0, len(text))]
 
     @staticmethod
     def _quotes(text):

@@ -40,6 +40,14 @@ class Flag:
     family: ClaimFamily = field(repr=False)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    family: ClaimFamily
+    reason: str | None  # why the phrase is not a claim here (negated, reported…), or None
+
+
 @dataclass
 class Hit:
     start: int
@@ -91,25 +99,38 @@ class Matcher:
         hits.sort(key=lambda hit: (hit.start, -hit.end))
         return hits
 
-    def find(self, text, language=None):
-        """(language, flags) for the text; each flag's start and end are offsets into the text as given."""
-        language = language or detect_language(text)
+    def analyse(self, text):
+        """The text's sentences and every phrase that matches a pattern, with the reason it is not a claim (or None)."""
         folded = fold(text)
         hits = self.hits(folded)
         starts = [hit.start for hit in hits]
         context = TextContext(text, folded)
-        candidates = []
+        found = set()
         for hit in hits:
             for family, pattern in self.starts.get(hit.atom, ()):
                 end = self.extend(pattern, hit, hits, starts, context)
                 if end is not None:
-                    candidates.append((hit.start, end, family))
-        claims = [c for c in set(candidates) if suppression_reason(context, c[0], c[1], c[2].category) is None]
-        flags = [
+                    found.add((hit.start, end, family))
+        candidates = [
+            Candidate(start, end, family, suppression_reason(context, start, end, family.category))
+            for start, end, family in found
+        ]
+        candidates.sort(key=lambda c: (c.start, c.end, c.family.key))
+        return context, candidates
+
+    def find(self, text, language=None):
+        """(language, flags) for the text from the phrase patterns alone; offsets are into the text as given."""
+        language = language or detect_language(text)
+        _context, candidates = self.analyse(text)
+        return language, self.flags(text, [c for c in candidates if c.reason is None])
+
+    def flags(self, text, candidates):
+        """Non-overlapping flags for the candidates, the most severe and longest kept where they overlap."""
+        claims = [(c.start, c.end, c.family) for c in candidates]
+        return [
             Flag(family.category, start, end, text[start:end], family.severity, family)
             for start, end, family in self.resolve_overlaps(claims)
         ]
-        return language, flags
 
     @staticmethod
     def extend(pattern, first, hits, starts, context):

@@ -33,12 +33,74 @@ class Scores:
         return self.category_hits / self.true_positive if self.true_positive else 1.0
 
     @property
+    def f1(self):
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    @property
     def total(self):
         return self.true_positive + self.false_positive + self.false_negative + self.true_negative
 
 
 def load_items(path=LABELLED_SET):
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Judged:
+    """One sentence of the corpus with the categories the caution layer flagged in it."""
+
+    example: object
+    flagged: tuple
+
+    @property
+    def right(self):
+        return bool(self.flagged) == self.example.promotional
+
+
+def judge_split(detector, corpus, split):
+    """Every sentence of a split, judged: labelled sentences one at a time, documents whole (a sentence of a
+    document counts as flagged when a flag overlaps it)."""
+    judged = []
+    for example in corpus.examples(split, documents=False):
+        _language, flags = detector.find(example.text)
+        judged.append(Judged(example, tuple(sorted({flag.category for flag in flags}))))
+    for document in corpus.documents_in(split):
+        _language, flags = detector.find(document.text)
+        for example in document.examples():
+            start, end = example.offset, example.offset + len(example.text)
+            categories = {flag.category for flag in flags if flag.start < end and flag.end > start}
+            judged.append(Judged(example, tuple(sorted(categories))))
+    return judged
+
+
+def tally(judged):
+    """{language: Scores} with an "all" total, and {category: Scores} (per sentence, category by category)."""
+    by_language, by_category = {"all": Scores()}, {}
+    for item in judged:
+        example, flagged = item.example, bool(item.flagged)
+        for key in ("all", example.language):
+            score = by_language.setdefault(key, Scores())
+            if example.promotional and flagged:
+                score.true_positive += 1
+                score.category_hits += bool(set(item.flagged) & set(example.categories))
+            elif example.promotional:
+                score.false_negative += 1
+            elif flagged:
+                score.false_positive += 1
+            else:
+                score.true_negative += 1
+        for category in set(example.categories) | set(item.flagged):
+            score = by_category.setdefault(category, Scores())
+            gold, found = category in example.categories, category in item.flagged
+            score.true_positive += gold and found
+            score.false_negative += gold and not found
+            score.false_positive += found and not gold
+    return by_language, by_category
+
+
+def score_examples(detector, corpus, split):
+    return tally(judge_split(detector, corpus, split))[0]
 
 
 def evaluate(items, check):

@@ -1,0 +1,144 @@
+"""The learned half of the caution layer: does a sentence make a promotional claim, and of which kinds?
+
+A sentence becomes a bag of features: Chinese character n-grams, English words, word pairs and word-piece n-grams,
+punctuation, and what the phrase patterns found in it (a category, or a category the context rules set aside and
+why). Logistic regressions trained by `manage.py trainclaims` weigh them. The model is a compressed NumPy file in
+this folder, trained from the corpus in the repository; nothing is downloaded. Training lives in training.py, so
+that reading a model needs NumPy alone.
+"""
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .text import fold
+
+MODEL_PATH = Path(__file__).with_name("claims-model.npz")
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+TOKEN = re.compile(r"[a-z0]+(?:'[a-z]+)?|[\u3400-\u9fff]|[^\s\w]|_")
+HAN_TOKEN = re.compile(r"[\u3400-\u9fff]")
+LATIN_TOKEN = re.compile(r"[a-z0]")
+LABELS = ("claim", "cure", "reversal", "no-risk", "proven", "replaces-care", "approved", "hype", "urgency")
+
+
+def normalise(text):
+    """Folded (Simplified, lower case, plain quotes), digits as 0, addresses as one word."""
+    folded = URL.sub(" url ", fold(text))
+    return re.sub(r"\d+(?:[.,]\d+)*", "0", folded)
+
+
+def sentence_features(text, rule_features=()):
+    """The features of one sentence, with counts."""
+    tokens = TOKEN.findall(normalise(text))
+    features = Counter(rule_features)
+    han_run = []
+
+    def close_han_run():
+        for n in (1, 2, 3):
+            for index in range(len(han_run) - n + 1):
+                features["h:" + "".join(han_run[index : index + n])] += 1
+        han_run.clear()
+
+    words = []
+    for token in tokens:
+        if HAN_TOKEN.match(token):
+            han_run.append(token)
+            continue
+        close_han_run()
+        if LATIN_TOKEN.match(token):
+            words.append(token)
+            features["w:" + token] += 1
+            padded = f"<{token}>"
+            for n in (3, 4, 5):
+                for index in range(len(padded) - n + 1):
+                    features["c:" + padded[index : index + n]] += 1
+        else:
+            features["p:" + token] += 1
+    close_han_run()
+    for first, second in zip(words, words[1:]):
+        features[f"b:{first} {second}"] += 1
+    return features
+
+
+def rule_features(candidates):
+    """Features for what the phrase patterns found in one sentence: kept claims and the ones set aside, and why."""
+    features = []
+    for candidate in candidates:
+        category = candidate.family.category
+        if candidate.reason is None:
+            features += ["r:any", f"r:{category}"]
+        else:
+            features += ["s:any", f"s:{category}", f"s:{candidate.reason}", f"s:{category}:{candidate.reason}"]
+    return features
+
+
+@dataclass
+class Prediction:
+    claim: float  # probability that the sentence makes a promotional claim
+    categories: dict  # category → probability
+
+    def best_categories(self, threshold):
+        ranked = sorted(self.categories.items(), key=lambda item: -item[1])
+        chosen = [category for category, probability in ranked if probability >= threshold]
+        return chosen or [ranked[0][0]]
+
+
+class SentenceModel:
+    def __init__(self, vocabulary, idf, weights, bias, meta):
+        self.index = {feature: position for position, feature in enumerate(vocabulary)}
+        self.idf = np.asarray(idf, dtype=np.float32)
+        self.weights = np.asarray(weights, dtype=np.float32)  # features × labels
+        self.bias = np.asarray(bias, dtype=np.float32)
+        self.meta = meta
+
+    @property
+    def thresholds(self):
+        return self.meta["thresholds"]
+
+    def vector(self, features):
+        """(indices, values): log-scaled counts times idf, of unit length; unknown features are left out."""
+        indices, values = [], []
+        for feature, count in features.items():
+            position = self.index.get(feature)
+            if position is not None:
+                indices.append(position)
+                values.append(1.0 + math.log(count))
+        if not indices:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        indices = np.asarray(indices)
+        values = np.asarray(values, dtype=np.float32) * self.idf[indices]
+        return indices, values / np.linalg.norm(values)
+
+    def predict(self, features):
+        indices, values = self.vector(features)
+        scores = values @ self.weights[indices] + self.bias
+        probabilities = 1.0 / (1.0 + np.exp(-scores))
+        return Prediction(float(probabilities[0]), dict(zip(LABELS[1:], map(float, probabilities[1:]))))
+
+    def save(self, path=MODEL_PATH):
+        vocabulary = sorted(self.index, key=self.index.get)
+        np.savez_compressed(
+            path,
+            vocabulary=np.array(vocabulary),
+            idf=self.idf.astype(np.float16),
+            weights=self.weights.astype(np.float16),
+            bias=self.bias,
+            meta=np.array(json.dumps(self.meta, ensure_ascii=False, sort_keys=True)),
+        )
+
+    @classmethod
+    def load(cls, path=MODEL_PATH):
+        with np.load(path, allow_pickle=False) as data:
+            return cls(data["vocabulary"].tolist(), data["idf"], data["weights"], data["bias"],
+                       json.loads(str(data["meta"])))
+
+
+@lru_cache(maxsize=1)
+def trained_model():
+    return SentenceModel.load()
