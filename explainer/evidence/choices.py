@@ -74,7 +74,15 @@ class Route(models.TextChoices):
 
 
 class Direction(models.TextChoices):
+    """What an outcome did. Better, worse and no difference compare the treated group with a comparison group."""
+
     BETTER = "better", _("Better")
     NO_DIFFERENCE = "no-difference", _("No clear difference")
     WORSE = "worse", _("Worse")
+    UNCERTAIN = "uncertain", _("Uncertain")
+    BEFORE_AFTER = "before-after", _("Changed from before (no comparison group)")
     NOT_REPORTED = "not-reported", _("Not reported")
+
+
+# Directions that claim a difference from a comparison group: a study without one cannot show them.
+COMPARED_DIRECTIONS = (Direction.BETTER, Direction.WORSE)

@@ -7,10 +7,11 @@ from explainer.content.schema import ContentError, Fields
 from explainer.pages.content import read_slug
 
 from . import choices
+from .labels import UNCONTROLLED_LABELS, evidence_label
 from .models import ALL_FACTS, FACT_FIELDS, StudyArm, StudyOutcome, StudyPage, StudySource
 
 EVIDENCE_INDEX_SLUG = "evidence"
-SOURCE_KINDS = ("doi:", "registry:", "seed:", "evidence-notes")
+SOURCE_KINDS = ("doi:", "registry:", "url:", "seed:", "evidence-notes")
 
 
 def values(choice_class):
@@ -96,8 +97,22 @@ class StudyFiles(ContentKind):
         )
         if not item.sources:
             raise fields.error("sources", "must list at least one source")
+        self.check_directions(path, facts, item.outcomes)
         fields.check_no_unknown()
         return item
+
+    def check_directions(self, path, facts, outcomes):
+        """A study in which everyone got cells has nothing to compare with: its changes are not better or worse."""
+        label = evidence_label(facts["study_type"], facts["randomised"], facts["blinding"], facts["comparator"])
+        if label not in UNCONTROLLED_LABELS:
+            return
+        for index, outcome in enumerate(outcomes):
+            if outcome["direction"] in choices.COMPARED_DIRECTIONS:
+                raise ContentError(
+                    path, f"outcomes[{index}].direction",
+                    f"is {outcome['direction']!r}, but this study has no comparison group: use "
+                    f"{choices.Direction.BEFORE_AFTER.value!r} for a change from before, or {choices.Direction.UNCERTAIN.value!r}",
+                )
 
     def arm(self, path, where, data):
         fields = Fields(path, data, where)
@@ -131,6 +146,8 @@ class StudyFiles(ContentKind):
         }
         if not source["source"].startswith(SOURCE_KINDS):
             raise fields.error("source", f"must start with {', '.join(SOURCE_KINDS)}")
+        if source["source"].startswith("url:") and not source["source"].startswith(("url:https://", "url:http://")):
+            raise fields.error("source", "must give a web address after url:, starting with https:// or http://")
         unknown = [fact for fact in source["facts"] if fact != ALL_FACTS and fact not in FACT_FIELDS]
         if unknown:
             raise fields.error("facts", f"names {unknown[0]!r}, which is not a study field; use {ALL_FACTS} or field names")

@@ -99,5 +99,8 @@ def evidence_label(study_type, randomised, blinding, comparator):
     return BLINDED
 
 
+# The labels of studies in which everyone got cells: any change they report is a change from before, not a difference.
+UNCONTROLLED_LABELS = (NO_COMPARISON, DOSES_ONLY)
+
 ALL_LABELS = [PLACEBO_CONTROLLED, BLINDED, BLINDING_NOT_STATED, OPEN_LABEL, NOT_RANDOMISED, DOSES_ONLY, NO_COMPARISON,
               REVIEW, NARRATIVE_REVIEW]

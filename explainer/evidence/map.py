@@ -25,6 +25,8 @@ DIRECTION_MARKS = {
     Direction.BETTER: "+",
     Direction.NO_DIFFERENCE: "=",
     Direction.WORSE: "−",
+    Direction.UNCERTAIN: "~",
+    Direction.BEFORE_AFTER: "→",
     Direction.NOT_REPORTED: "?",
 }
 
@@ -67,9 +69,9 @@ def evidence_map(studies):
             outcomes = [
                 {
                     "x": LEFT + BAR_WIDTH + 40 + index * (OUTCOME_SIZE + 4),
-                    "direction": outcome.direction,
-                    "mark": DIRECTION_MARKS[outcome.direction],
-                    "title": f"{outcome.measure}: {outcome.get_direction_display()}",
+                    "direction": outcome.shown_direction,
+                    "mark": DIRECTION_MARKS[outcome.shown_direction],
+                    "title": f"{outcome.measure}: {outcome.get_shown_direction_display()}",
                 }
                 for index, outcome in enumerate(study.outcomes.all())
             ]

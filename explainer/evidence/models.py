@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,7 +17,7 @@ from explainer.pages.models import ExplainerPage
 from explainer.review.printable import PrintableMixin
 
 from . import choices
-from .labels import evidence_label
+from .labels import UNCONTROLLED_LABELS, evidence_label
 
 # The study facts that a source entry can back, by field name; "all" stands for every fact not listed elsewhere.
 FACT_FIELDS = [
@@ -172,6 +173,11 @@ class StudyPage(PrintableMixin, ExplainerPage):
         return self.study_type in (choices.StudyType.SYSTEMATIC_REVIEW, choices.StudyType.NARRATIVE_REVIEW)
 
     @property
+    def has_comparison_group(self):
+        """Whether people given cells were compared with people who were not (a review compares within its trials)."""
+        return self.is_review or self.evidence_label not in UNCONTROLLED_LABELS
+
+    @property
     def enrolled(self):
         counts = [arm.enrolled for arm in self.arms.all() if arm.enrolled is not None]
         return sum(counts) if counts else None
@@ -257,6 +263,16 @@ class StudyOutcome(Orderable):
     def __str__(self):
         return self.measure
 
+    @property
+    def shown_direction(self):
+        """The direction readers see: without a comparison group, a change is never shown as better or worse."""
+        if self.direction in choices.COMPARED_DIRECTIONS and not self.study.has_comparison_group:
+            return choices.Direction.BEFORE_AFTER
+        return self.direction
+
+    def get_shown_direction_display(self):
+        return choices.Direction(self.shown_direction).label
+
 
 class StudySource(Orderable):
     """Where some of a study's facts come from, and whether anyone here has checked them in that source."""
@@ -265,7 +281,7 @@ class StudySource(Orderable):
     source = models.CharField(
         _("source"),
         max_length=255,
-        help_text=_("doi:10.…, registry:NCT…, seed:<file name>, or evidence-notes."),
+        help_text=_("doi:10.…, registry:NCT…, url:https://…, seed:<file name>, or evidence-notes."),
     )
     verified = models.BooleanField(
         _("verified"), default=True, help_text=_("Unverified facts are shown to readers as “reported by …”.")
@@ -300,6 +316,8 @@ class StudySource(Orderable):
             return _("the paper (doi:%(doi)s)") % {"doi": self.identifier}
         if self.kind == "registry":
             return _("the trial registry (%(id)s)") % {"id": self.identifier}
+        if self.kind == "url":
+            return _("the web page %(site)s") % {"site": urlsplit(self.identifier).netloc}
         if self.kind == "seed":
             return SEED_DOCUMENTS.get(self.identifier, _("a seed document (%(file)s)") % {"file": self.identifier})
         return _("our evidence notes, not yet checked against the original paper")
@@ -308,6 +326,8 @@ class StudySource(Orderable):
     def url(self):
         if self.kind == "doi":
             return f"https://doi.org/{self.identifier}"
+        if self.kind == "url":
+            return self.identifier
         if self.kind == "registry" and self.identifier.upper().startswith("NCT"):
             return f"https://clinicaltrials.gov/study/{self.identifier}"
         return ""
