@@ -54,6 +54,7 @@ class CellType(models.TextChoices):
     HEPLPC = "heplpc", _("Liver progenitor-like cells (HepLPC)")
     COMBINATION = "combination", _("MSC and blood-forming stem cells together")
     VARIOUS = "various", _("Various (review)")
+    NOT_STATED = "not-stated", _("Not stated in the sources we read")
     NONE = "none", _("None")
 
 
