@@ -45,7 +45,7 @@ test-postgres: $(VENV)/.installed messages
 check: $(VENV)/.installed
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=explainer.settings.production DJANGO_SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
-		DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+		DJANGO_ALLOWED_HOSTS=example.org REDIS_URL=redis://127.0.0.1:6379/0 $(MANAGE) check --deploy --fail-level WARNING
 
 # Speed and quality figures (printed, never asserted): the claim matcher and its labelled set, then the whole site
 # under gunicorn on a throwaway database (needs wrk: apt-get install wrk).

@@ -18,6 +18,9 @@ urlpatterns = [
     path("s/<slug:code>/", review_views.short_link, name="short-link"),
 ]
 
+# A database that is down gets a bilingual 503 page with Retry-After instead of a 500.
+handler500 = "explainer.core.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

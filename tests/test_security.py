@@ -38,7 +38,8 @@ def test_production_security_settings():
     names = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
              "SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER", "DEBUG"]
     script = f"from explainer.settings import production as p, json; print(json.dumps({{n: getattr(p, n) for n in {names!r}}}))"
-    env = {**os.environ, "DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "example.org"}
+    env = {**os.environ, "DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "example.org",
+           "REDIS_URL": "redis://127.0.0.1:6379/0"}
     env.pop("DJANGO_SECURE_SSL_REDIRECT", None)
     result = subprocess.run([sys.executable, "-c", script.replace("p, json", "p; import json")], cwd=settings.BASE_DIR,
                             env=env, capture_output=True, text=True, check=True)

@@ -24,6 +24,7 @@ def test_production_settings_pass_the_deployment_checks():
             "DJANGO_SETTINGS_MODULE": "explainer.settings.production",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "cirrhosis.example.org",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -20,6 +20,15 @@ def error(status, message, **extra):
     return response
 
 
+def is_unicode(text):
+    """False for text with lone surrogates: JSON allows "\\ud800", but no UTF-8 answer can contain it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def too_large():
     return error(413, f"The text is too long: the limit is {MAX_TEXT_CHARACTERS:,} characters.", limit=MAX_TEXT_CHARACTERS)
 
@@ -45,8 +54,12 @@ def check_claims(request):
         data = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return error(400, "The body is not valid JSON. Send {\"text\": \"...\"} encoded as UTF-8.")
+    except RecursionError:
+        return error(400, "The JSON is nested too deeply. Send {\"text\": \"...\"}.")
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         return error(400, "Send a JSON object with a \"text\" string: {\"text\": \"...\"}.")
+    if not is_unicode(data["text"]):
+        return error(400, "The text contains a lone surrogate (\\ud800–\\udfff), which is not a character.")
     language, reader = data.get("language"), data.get("reader_language")
     if language is not None and language not in LANGUAGES:
         return error(400, f"\"language\" must be one of {', '.join(LANGUAGES)}, or left out to detect it.")

@@ -4,19 +4,29 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+
+from explainer.core.clientip import client_ip
 
 MAX_TEXT_CHARACTERS = getattr(settings, "CLAIMS_MAX_TEXT_CHARACTERS", 100_000)
 # A JSON body can spend up to 6 bytes on one character (\uXXXX) and needs a little room around the text.
 MAX_BODY_BYTES = MAX_TEXT_CHARACTERS * 6 + 4096
+# Counts kept in this process while the shared cache is not answering.
+_local_counts = LocMemCache("claims-rate-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
 
 def client_address(request):
-    """The client's address; behind a proxy, the first X-Forwarded-For hop when settings say to trust it."""
-    if getattr(settings, "CLAIMS_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address: behind our proxies, the right-most X-Forwarded-For hop that is not one of them."""
+    return client_ip(request)
+
+
+def _count(store, key, window):
+    store.add(key, 0, window + 1)
+    try:
+        return store.incr(key)
+    except ValueError:
+        store.set(key, 1, window + 1)
+        return 1
 
 
 def rate_limited(request):
@@ -26,10 +36,7 @@ def rate_limited(request):
     now = int(time.time())
     bucket = now // window
     key = f"claims-rate:{client_address(request)}:{bucket}"
-    cache.add(key, 0, window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window + 1)
-        count = 1
+    count = _count(cache, key, window)
+    if count is None:  # the shared cache (Redis) is down: each process counts on its own until it is back
+        count = _count(_local_counts, key, window)
     return (bucket + 1) * window - now if count > limit else 0

@@ -1,36 +1,71 @@
 """Whole rendered pages in the cache (Redis when REDIS_URL is set), so that most readers never touch the database.
 
 Only anonymous GET requests for pages under a language prefix are cached, and only responses that set no cookie
-and do not forbid caching. Every publish (and every change to what pages show around their body: glossary
-terms, claim patterns, reviews, short links) moves the cache to a new version, so all instances that share the
-cache see the change at once.
+and do not forbid caching (Wagtail forbids it for private pages). Every publish, unpublish, move, deletion or
+privacy change of a page (and every change to what pages show around their body: glossary terms, claim patterns,
+reviews, short links) moves the cache to a new version, so all instances that share the cache see the change at
+once.
+
+Only query parameters that change the page are kept, each checked: `?utm_source=…` or `?x=1` is served the
+page's own entry, and no request can add entries without bound. Search results are kept briefly, one entry per
+query.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.utils.http import urlencode
 
 from .versions import CacheVersion
 
 PAGE_CACHE_VERSION = CacheVersion("page-cache-version")
 CACHE_SECONDS = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
+SEARCH_CACHE_SECONDS = getattr(settings, "SEARCH_CACHE_SECONDS", 60)
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-UNCACHED_PREFIXES = tuple(f"/{code}/search/" for code, _name in settings.LANGUAGES)
+SEARCH_PREFIXES = tuple(f"/{code}/search/" for code, _name in settings.LANGUAGES)
+MAX_SEARCH_QUERY_LENGTH = 200
+MAX_RESULTS_PAGE = 1000
 
 
 invalidate_page_cache = PAGE_CACHE_VERSION.bump
 
 
+def _filter_choices():
+    from explainer.evidence.filters import StudyFilterForm
+
+    return {name: {str(value) for value, _label in field.choices if value} for name, field in StudyFilterForm.base_fields.items()}
+
+
+def canonical_query(request):
+    """The query string as the page sees it: the parameters that change it, with valid values, in a fixed order."""
+    parameters = []
+    if request.path.startswith(SEARCH_PREFIXES):
+        query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_QUERY_LENGTH].strip()
+        page = request.GET.get("page", "")
+        if query:
+            parameters.append(("q", query))
+            if page.isascii() and page.isdigit() and 1 < int(page) <= MAX_RESULTS_PAGE:
+                parameters.append(("page", str(int(page))))
+    else:
+        for name, choices in _filter_choices().items():
+            if request.GET.get(name) in choices:
+                parameters.append((name, request.GET[name]))
+    return urlencode(parameters)
+
+
 def cache_key(request):
-    return f"page:{PAGE_CACHE_VERSION.current()}:{request.get_host()}:{request.get_full_path()}"
+    address = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    return f"page:{PAGE_CACHE_VERSION.current()}:{address}"
 
 
 def is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
         and request.path.startswith(LANGUAGE_PREFIXES)
-        and not request.path.startswith(UNCACHED_PREFIXES)
+        and "//" not in request.path  # Wagtail serves /en//topic/ as /en/topic/: one entry per page is enough
         and settings.SESSION_COOKIE_NAME not in request.COOKIES  # editors and reviewers always see live pages
     )
 
@@ -54,6 +89,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
+        query = canonical_query(request)
+        if query != request.META.get("QUERY_STRING", ""):
+            # The page is rendered, and stored, as if the dropped parameters had never been sent.
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
         key = cache_key(request)
         stored = cache.get(key)
         if stored is not None:
@@ -67,6 +107,7 @@ class PageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, {"content": response.content, "headers": headers}, CACHE_SECONDS)
+            seconds = SEARCH_CACHE_SECONDS if request.path.startswith(SEARCH_PREFIXES) else CACHE_SECONDS
+            cache.set(key, {"content": response.content, "headers": headers}, seconds)
             response["X-Page-Cache"] = "miss"
         return response

@@ -75,12 +75,24 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Admin logins: five failures lock that username from that address for an hour (django-axes).
+# Behind proxies, the client is the right-most X-Forwarded-For hop that is not one of ours (explainer.core.clientip):
+# TRUSTED_PROXIES is how many proxies stand in front (e.g. 1 for nginx) or their addresses and networks,
+# comma-separated. Empty: no proxy, the client is REMOTE_ADDR. Used by the claim checker's rate limit and by axes.
+_trusted_proxies = os.environ.get("TRUSTED_PROXIES", "").strip()
+TRUSTED_PROXIES = int(_trusted_proxies) if _trusted_proxies.isdigit() else env_list("TRUSTED_PROXIES")
+
+# Admin logins (django-axes), counted per username and address and per username over all addresses in the last
+# hour: five failures lock that username from that address; 20 failures from several addresses lock the username,
+# except from addresses it has logged in from before (explainer.core.clientip.login_failure_limit).
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-AXES_FAILURE_LIMIT = 5
+AXES_FAILURE_LIMIT = "explainer.core.clientip.login_failure_limit"
+AXES_FAILURES_PER_ADDRESS = 5
+AXES_FAILURES_PER_USERNAME = 20
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_CLIENT_IP_CALLABLE = "explainer.core.clientip.client_ip"
+# A success would wipe every failure for the username, the guessers' too; failures expire after an hour instead.
+AXES_RESET_ON_SUCCESS = False
 
 ROOT_URLCONF = "explainer.urls"
 WSGI_APPLICATION = "explainer.wsgi.application"
@@ -107,17 +119,33 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is down or hung costs a reader seconds, not a hung request (explainer.core.views.server_error).
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+        "options": f"-c statement_timeout={int(os.environ.get('DATABASE_STATEMENT_TIMEOUT_MS', '5000'))}",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+# What the 503 page tells readers and clients while the database is unavailable.
+DATABASE_RETRY_AFTER_SECONDS = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # A Redis that is down or hung turns into cache misses after at most a short timeout (explainer.core.cache).
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "explainer.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "explainer",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+                "RETRY_SECONDS": 15,
+            },
         }
     }
 else:
@@ -168,10 +196,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The claim checker: how many checks one client may run a minute (API and form together).
 CLAIMS_RATE_LIMIT = int(os.environ.get("CLAIMS_RATE_LIMIT", "30"))
-CLAIMS_TRUST_X_FORWARDED_FOR = os.environ.get("CLAIMS_TRUST_X_FORWARDED_FOR", "").lower() in ("1", "true", "yes")
 
 # Rendered pages are cached for anonymous readers and invalidated on every publish (explainer.core.page_cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Search results change only on publish too, but each query is its own entry, so they are kept briefly.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
 
 # A strict Content-Security-Policy for the public site: no inline script or style, nothing from elsewhere.
 # The Wagtail admin uses inline scripts of its own and is left out.

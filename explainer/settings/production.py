@@ -10,6 +10,11 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a long random string.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS to the site's host names, separated by commas.")
+if not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): production needs one cache shared by every process, "
+        "or a publish is not seen by the other processes and each keeps its own rate limits."
+    )
 
 # The proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
