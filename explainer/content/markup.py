@@ -1,6 +1,6 @@
 """The small inline markup of content files, turned into Wagtail rich-text HTML.
 
-Paragraphs are separated by blank lines. Inline: **bold**, *italic*, [text](https://…) and [text](page:<slug>),
+Paragraphs are separated by blank lines. Inline: **bold**, *italic*, [text](https://…), [120](tel:120) and [text](page:<slug>),
 which becomes a link to the page with that slug in the reader's language.
 """
 
@@ -44,10 +44,10 @@ def inline_html(text, page_id_for_slug):
             if target.startswith(PAGE_SCHEME):
                 page_id = page_id_for_slug(target[len(PAGE_SCHEME) :])
                 out.append(f'<a linktype="page" id="{page_id}">{label}</a>' if page_id else label)
-            elif target.startswith(("https://", "http://", "mailto:")):
+            elif target.startswith(("https://", "http://", "mailto:", "tel:")):
                 out.append(f'<a href="{escape(target)}">{label}</a>')
             else:
-                raise MarkupError(f"link target {target!r} must start with https://, http://, mailto: or page:")
+                raise MarkupError(f"link target {target!r} must start with https://, http://, mailto:, tel: or page:")
         position = match.end()
     out.append(escape(text[position:], quote=False))
     return "".join(out)

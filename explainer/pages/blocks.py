@@ -1,3 +1,4 @@
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -35,11 +36,25 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class SourceBlock(blocks.StructBlock):
-    citation = blocks.CharBlock(help_text=_("Authors, title, journal, year — or the organisation and document."))
+    """A source as a reader would cite it: who, what, when, and a link. The Chinese site shows the Chinese citation
+    and note when there is one."""
+
+    citation = blocks.CharBlock(help_text=_("Who, what and when: authors, title, journal, year — or the organisation and document."))
+    citation_zh_hans = blocks.CharBlock(
+        required=False, help_text=_("The citation for Chinese readers (a Chinese title, a translated description), if it differs.")
+    )
     doi = blocks.CharBlock(required=False, help_text=_("For example 10.1016/j.jhep.2018.03.024"))
     url = blocks.URLBlock(required=False)
-    seed = blocks.CharBlock(required=False, help_text=_("File name of a seed document, if the fact comes from one."))
+    note = blocks.CharBlock(required=False, help_text=_("What this source is used for, if a reader needs to know (for example: the advert discussed on this page)."))
+    note_zh_hans = blocks.CharBlock(required=False, help_text=_("The note in Chinese."))
 
     class Meta:
         icon = "doc-full"
         template = "blocks/source.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        chinese = get_language() == "zh-hans"
+        context["citation"] = (chinese and value.get("citation_zh_hans")) or value.get("citation")
+        context["note"] = (chinese and value.get("note_zh_hans")) or value.get("note")
+        return context

@@ -46,18 +46,31 @@ def read_translated_blocks(fields, key, required=True):
     return result
 
 def read_sources(fields):
+    """Each source as a reader would cite it. `citation` is one text for both languages or {en, zh-hans}; `note`
+    (optional) says what the source is used for, in both languages."""
     sources = []
     for index, entry in enumerate(fields.get("sources", list, required=False, default=[])):
-
         source = Fields(fields.path, entry, f"sources[{index}]")
+        citation = source.get("citation", (str, dict))
+        if isinstance(citation, dict):
+            citation = source.translated("citation", required_languages=[DEFAULT_LANGUAGE])
+        else:
+            citation = {DEFAULT_LANGUAGE: citation}
+        note = source.translated("note", required=False)
+        if note and set(note) != set(LANGUAGES):
+            raise source.error("note", f"must be given in {' and '.join(LANGUAGES)}")
         item = {
-            "citation": source.get("citation", str),
+            "citation": citation[DEFAULT_LANGUAGE],
+            "citation_zh_hans": citation.get("zh-hans", ""),
             "doi": source.get("doi", str, required=False, default=""),
             "url": source.get("url", str, required=False, default=""),
-            "seed": source.get("seed", str, required=False, default=""),
+            "note": note.get(DEFAULT_LANGUAGE, ""),
+            "note_zh_hans": note.get("zh-hans", ""),
         }
         if item["url"] and not item["url"].startswith(("https://", "http://")):
             raise source.error("url", "must start with https:// or http://")
+        if "seed" in source.data:
+            raise source.error("seed", "is an internal file name; describe the source as a reader would cite it (who, what, when, a link) instead")
         source.check_no_unknown()
         sources.append(item)
     return sources
