@@ -102,9 +102,9 @@ def test_index_lists_every_study_with_doi_links_in_both_languages(client, html):
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("cell_type=uc-msc", {"Qin 2025", "Shi 2021", "Zhang 2018"}),
-        ("population=aclf", {"Lin 2017"}),
-        ("design=rct&population=decompensated-cirrhosis", {"Mohamadnejad 2013", "Shi 2021"}),
+        ("cell_type=uc-msc", {"Qin 2025", "Shi 2021", "Zhang 2018", "Shi 2012"}),
+        ("population=aclf", {"Lin 2017", "Shi 2012", "Xue 2018", "GRAFT (Engelmann 2021)"}),
+        ("design=rct&population=decompensated-cirrhosis", {"Mohamadnejad 2013", "Shi 2021", "Spahr 2013"}),
     ],
 )
 def test_index_filters_by_query_string(client, html, query, expected):
@@ -134,4 +134,4 @@ def test_evidence_map_is_an_labelled_svg_readable_as_text(client, html):
     assert "REALISTIC 2018" in names and "Cochrane review CD015173" not in names  # reviews have no single size
     assert svg.select(".map-outcome--worse") and svg.select(".map-outcome--no-difference")
     filtered = html(client.get("/en/evidence/?population=aclf"))
-    assert [t.get_text() for t in filtered.find("svg").select(".map-row__name")] == ["Lin 2017"]
+    assert [t.get_text() for t in filtered.find("svg").select(".map-row__name")] == ["GRAFT (Engelmann 2021)", "Lin 2017", "Shi 2012"]
