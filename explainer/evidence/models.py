@@ -27,14 +27,17 @@ FACT_FIELDS = [
 ]
 ALL_FACTS = "all"
 
-# What the seed documents in ../shared/seeds/ are, for "reported by …".
+# The team's collected source documents that study files cite as seed:<name>, described as a reader would know
+# them. Readers never see the name; older files name a document by its number ("seed:002_…"), which maps here too.
 SEED_DOCUMENTS = {
-    "000_b0ab64d92623ac1d.txt": _("a news summary of the trial (生物世界, 2025)"),
-    "001_706968130f2b5e88.txt": _("the paper's published abstract"),
-    "002_08c79f3a36da3122.txt": _("a promotional article by a stem-cell company (2019)"),
-    "003_ee09c46421ca47c6.txt": _("a summary of the review on a stem-cell company's site (2025)"),
-    "004_be2648eda70c2d1d.txt": _("a promotional article by a stem-cell company"),
+    "heplpc-news-2025": _("a news summary of the trial (生物世界, 10 November 2025)"),
+    "qin-2025-abstract": _("the paper's published abstract"),
+    "jiuzhitang-2019": _("a promotional article by a stem-cell company (Jiuzhitang Maker Stem Cells, 29 July 2019)"),
+    "xie-2025-company-summary": _("a summary of the review on a stem-cell company's news website (2025)"),
+    "boya-advert": _("a promotional article by a stem-cell company (博雅干细胞)"),
 }
+SEED_NUMBERS = {"000": "heplpc-news-2025", "001": "qin-2025-abstract", "002": "jiuzhitang-2019",
+                "003": "xie-2025-company-summary", "004": "boya-advert"}
 
 
 @dataclass
@@ -311,7 +314,7 @@ class StudySource(Orderable):
 
     @property
     def description(self):
-        """Who reported the facts, in words: "the paper (doi:…)", "our evidence notes", …"""
+        """Who reported the facts, in words a reader understands: "the paper (doi:…)", "a news summary of the trial" …"""
         if self.kind == "doi":
             return _("the paper (doi:%(doi)s)") % {"doi": self.identifier}
         if self.kind == "registry":
@@ -319,8 +322,9 @@ class StudySource(Orderable):
         if self.kind == "url":
             return _("the web page %(site)s") % {"site": urlsplit(self.identifier).netloc}
         if self.kind == "seed":
-            return SEED_DOCUMENTS.get(self.identifier, _("a seed document (%(file)s)") % {"file": self.identifier})
-        return _("our evidence notes, not yet checked against the original paper")
+            name = SEED_NUMBERS.get(self.identifier[:3], self.identifier)
+            return SEED_DOCUMENTS.get(name, _("a secondary source that has not been described yet"))
+        return _("reviews and summaries of the paper, not yet checked against the paper itself")
 
     @property
     def url(self):
