@@ -13,6 +13,9 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import OperationalError, connection
 from django.test import Client
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 API = "/api/claims/check/"
@@ -203,3 +206,58 @@ print(response.status_code, response["Retry-After"], round(time.monotonic() - st
     assert (status, retry_after, connect_timeout) == ("503", "30", "3")
     assert float(seconds) < 8 and time.monotonic() - started < 30
     assert "statement_timeout=5000" in options
+
+
+# Hostile input to the API -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"a":' * 1_000 + "1" + "}" * 1_000,
+    '{"text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}",
+])
+def test_deeply_nested_json_gets_a_json_400(client, body):
+    response = client.post(API, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["error"] or "JSON object" in response.json()["error"]
+
+
+@pytest.mark.parametrize("text", ["Stem cells reverse \ud800 cirrhosis.", "干细胞\udfff逆转肝硬化", "\udbff"])
+def test_lone_surrogates_get_a_json_400(client, text):
+    response = client.post(API, data=json.dumps({"text": text}), content_type="application/json")
+    assert response.status_code == 400
+    assert "lone surrogate" in response.json()["error"]
+
+
+any_character = st.characters(codec=None, categories=None)
+texts = st.text(any_character, max_size=60) | st.lists(
+    st.sampled_from(["Stem cells ", "reverse ", "cure ", "cirrhosis", "干细胞", "逆转", "肝硬化", "治愈", "\ud800", "\udc00",
+                     "！", " ", "no side effects", "无副作用"]), max_size=12).map("".join)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | texts,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(texts, children, max_size=3),
+    max_leaves=10,
+)
+bodies = st.one_of(
+    st.binary(max_size=200),
+    st.fixed_dictionaries({"text": texts}, optional={"language": json_values | st.sampled_from(["en", "zh-hans", "zh-hant"]),
+                                                     "reader_language": json_values | st.sampled_from(["en", "zh-hans"])})
+    .map(lambda value: json.dumps(value).encode()),
+    json_values.map(lambda value: json.dumps(value).encode()),
+    st.integers(1, 3_000).map(lambda depth: ("[" * depth + "]" * depth).encode()),
+)
+
+
+@hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bodies)
+def test_no_body_gets_a_500_from_the_api(client, settings, body):
+    settings.CLAIMS_RATE_LIMIT = 10**9
+    response = Client(raise_request_exception=False).post(API, data=body, content_type="application/json")
+    assert response.status_code in (200, 400), (response.status_code, body[:200])
+    answer = response.json()
+    if response.status_code == 200:
+        text = json.loads(body)["text"]
+        for flag in answer["flags"]:
+            assert text[flag["start"]:flag["end"]] == flag["text"]
+    else:
+        assert answer["error"]
