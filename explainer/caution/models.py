@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from explainer.pages.blocks import BodyBlock
@@ -39,9 +39,13 @@ def pattern_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
-class ClaimPattern(RevisionMixin, index.Indexed, ClusterableModel):
+class ClaimPattern(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A family of promotional claims: the phrases that make it, why it is a warning sign, and the studies behind
-    the answer. The caution layer flags these phrases in our pages and in text that readers paste."""
+    the answer. The caution layer flags these phrases in our pages and in text that readers paste.
+
+    Patterns and their explanations go through the Clinical review workflow like pages: an editor's change is a
+    draft until a clinical reviewer approves it, and only live patterns are used (caution.service.claim_patterns).
+    """
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)

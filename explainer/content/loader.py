@@ -1,18 +1,24 @@
 """Load content/ into the database: every file is read and checked first, then all are written in one transaction.
 
 A file is loaded again only when it changed since the last load. An object that an editor has changed in the admin
-since it was loaded (it has a newer revision than the one the loader published) is reported and left alone.
+since it was loaded (it has a newer revision than the one the loader published) is reported and left alone, and so
+is one that a reviewer unpublished: the loader never publishes it again. One load runs at a time (load_lock).
 """
 
+import fcntl
 import hashlib
+import os
+import tempfile
+import zlib
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -22,6 +28,42 @@ from .models import LoadedFile
 from .schema import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Fields
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
+UNPUBLISHED_MESSAGE = "it was unpublished in the admin; not published again (publish it in the admin to bring it back)"
+
+
+class LoadRunning(Exception):
+    """Another load holds the lock."""
+
+
+@contextmanager
+def load_lock():
+    """One load at a time per database: a PostgreSQL advisory lock, or a file lock beside other databases."""
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor == "postgresql":
+        key = zlib.crc32(f"explainer-loadcontent:{name}".encode())
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+            if not cursor.fetchone()[0]:
+                raise LoadRunning
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+        return
+    # An in-memory database belongs to this process alone.
+    in_memory = name == ":memory:" or "mode=memory" in name
+    label = f"{os.getpid()}-{name}" if in_memory else os.path.abspath(name)
+    path = os.path.join(tempfile.gettempdir(), f"explainer-loadcontent-{zlib.crc32(label.encode()):08x}.lock")
+    with open(path, "w") as lock_file:
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LoadRunning from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -58,7 +100,8 @@ class PageItem(Item, ABC):
 
 @dataclass
 class SnippetItem(Item, ABC):
-    """A content file that becomes a snippet with revisions (RevisionMixin), found by its slug."""
+    """A content file that becomes a snippet with revisions and draft state, found by its slug and published
+    like a page."""
 
     model = None
 
@@ -151,6 +194,10 @@ class Loader:
     # Writing -------------------------------------------------------------------------------------------------
 
     def load(self):
+        with load_lock():
+            return self._load()
+
+    def _load(self):
         items = self.read()
         pages = {item.slug: item for item in items if isinstance(item, PageItem)}
         ordered = sorted(pages.values(), key=lambda item: (self.depth(item, pages), item.order, item.slug))
@@ -176,6 +223,9 @@ class Loader:
                 self.outcomes.append(Outcome(SKIPPED, item.path, "its page was deleted in the admin; not recreated"))
                 return None
             page = page.specific
+            if not page.live:
+                self.outcomes.append(Outcome(SKIPPED, item.path, UNPUBLISHED_MESSAGE))
+                return None
             if page.latest_revision_id != record.revision_id and not self.force:
                 self.outcomes.append(Outcome(SKIPPED, item.path, "its page was changed in the admin since it was loaded"))
                 return None
@@ -245,6 +295,9 @@ class Loader:
             if obj is None:
                 self.outcomes.append(Outcome(SKIPPED, item.path, "it was deleted in the admin; not recreated"))
                 return
+            if not obj.live:
+                self.outcomes.append(Outcome(SKIPPED, item.path, UNPUBLISHED_MESSAGE))
+                return
             if obj.latest_revision_id != record.revision_id and not self.force:
                 self.outcomes.append(Outcome(SKIPPED, item.path, "it was changed in the admin since it was loaded"))
                 return
@@ -255,15 +308,18 @@ class Loader:
             if item.model.objects.filter(slug=item.slug).exists():
                 self.outcomes.append(Outcome(SKIPPED, item.path, f"an entry with slug {item.slug!r} that the loader did not create is already there"))
                 return
-            obj = item.model(slug=item.slug)
+            obj = item.model(slug=item.slug, live=False)
         for name, value in item.object_fields().items():
             setattr(obj, name, value)
         try:
             obj.full_clean()
         except ValidationError as error:
             raise ContentError(item.path, None, f"is not valid: {error}") from error
-        obj.save()
+        if obj.pk is None:
+            obj.save()
+        # Published like a page: a new revision, then that revision goes live (DraftStateMixin).
         revision = obj.save_revision(log_action=True)
+        revision.publish()
         LoadedFile.objects.update_or_create(
             path=item.path,
             defaults={

@@ -37,7 +37,7 @@ def term_index(language):
     key = (language, GLOSSARY_VERSION.current())
     if key not in _indexes:
         entries = {}
-        for term in GlossaryTerm.objects.all():
+        for term in GlossaryTerm.objects.filter(live=True):
             definition = getattr(term, build_localized_fieldname("definition", language)) or term.definition
             name = getattr(term, build_localized_fieldname("term", language)) or term.term
             for form in term.forms(language):

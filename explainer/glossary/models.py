@@ -3,15 +3,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from explainer.pages.blocks import BodyBlock
 from explainer.pages.models import ExplainerPage
 
 
-class GlossaryTerm(RevisionMixin, index.Indexed, models.Model):
-    """A medical word explained in one or two plain sentences. Its first use on a page links here."""
+class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A medical word explained in one or two plain sentences. Its first use on a page links here.
+
+    Definitions are medical text that patients read, so they go through the Clinical review workflow like pages:
+    an editor's change is a draft until a clinical reviewer approves it, and only live terms are shown or linked.
+    """
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("The term in English, lower case, with hyphens."))
     term = models.CharField(_("term"), max_length=100)
@@ -67,5 +71,5 @@ class GlossaryPage(ExplainerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["terms"] = sorted(GlossaryTerm.objects.all(), key=lambda term: term.term.lower())
+        context["terms"] = sorted(GlossaryTerm.objects.filter(live=True), key=lambda term: term.term.lower())
         return context

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from explainer.content.loader import SKIPPED, UNCHANGED, Loader
+from explainer.content.loader import SKIPPED, UNCHANGED, Loader, LoadRunning
 from explainer.content.registry import content_kinds
 from explainer.content.schema import ContentError
 
@@ -22,6 +22,11 @@ class Command(BaseCommand):
             outcomes = loader.load()
         except ContentError as error:
             raise CommandError(f"Nothing was loaded. {error}") from error
+        except LoadRunning:
+            raise CommandError(
+                "Nothing was loaded: another loadcontent is running on this database. Run it again when that one "
+                "has finished."
+            ) from None
         counts = {}
         for outcome in outcomes:
             counts[outcome.status] = counts.get(outcome.status, 0) + 1

@@ -1,0 +1,203 @@
+"""Glossary terms and claim patterns go through the Clinical review workflow like pages; loadcontent publishes
+them as it publishes pages, never re-publishes what a reviewer unpublished, and runs one load at a time."""
+
+import json
+import threading
+from io import StringIO
+
+import pytest
+import yaml
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from explainer.caution.models import ClaimPattern
+from explainer.content.loader import load_lock
+from explainer.content.models import LoadedFile
+from explainer.glossary.models import GlossaryTerm
+from explainer.pages.models import TopicPage
+
+pytestmark = pytest.mark.django_db
+
+
+def user(name, group):
+    person = get_user_model().objects.create_user(name, password="a long password 123")
+    person.groups.add(Group.objects.get(name=group))
+    return person
+
+
+@pytest.fixture
+def editor():
+    return user("edith", "Editors")
+
+
+@pytest.fixture
+def reviewer():
+    return user("dr-li", "Clinical reviewers")
+
+
+def submit_draft(obj, editor, **changes):
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.save_revision(user=editor)
+    obj.get_workflow().start(obj, editor)
+
+
+def approve(obj, reviewer):
+    obj = type(obj).objects.get(pk=obj.pk)
+    state = obj.current_workflow_task_state
+    state.task.specific.on_action(state, reviewer, "approve")
+
+
+def glossary(client):
+    return client.get("/en/glossary/").content.decode()
+
+
+def flags(client, text):
+    response = client.post("/api/claims/check/", data=json.dumps({"text": text}), content_type="application/json")
+    return [flag["category"] for flag in response.json()["flags"]]
+
+
+@pytest.mark.parametrize("model", [GlossaryTerm, ClaimPattern])
+def test_the_clinical_review_workflow_covers_glossary_terms_and_claim_patterns(model, editor, reviewer):
+    assert model.get_default_workflow().name == "Clinical review"
+    label = model._meta.app_label
+    name = model._meta.model_name
+    assert not editor.has_perm(f"{label}.publish_{name}") and editor.has_perm(f"{label}.change_{name}")
+    assert reviewer.has_perm(f"{label}.publish_{name}")
+
+
+def test_an_editors_definition_is_live_only_after_a_clinical_reviewer_approves_it(client, editor, reviewer):
+    term = GlossaryTerm.objects.get(slug="ascites")
+    old = term.definition_en
+    submit_draft(term, editor, definition_en="Edited: fluid that builds up in the belly.")
+    assert old in glossary(client) and "Edited: fluid" not in glossary(client)
+    assert GlossaryTerm.objects.get(slug="ascites").definition_en == old
+    approve(term, reviewer)
+    term = GlossaryTerm.objects.get(slug="ascites")
+    assert term.definition_en == "Edited: fluid that builds up in the belly." and term.live
+    assert "Edited: fluid" in glossary(client)
+
+
+def test_a_new_term_in_draft_is_neither_listed_nor_linked(client, editor):
+    term = GlossaryTerm(slug="zz-draft", term_en="Zorbitis", definition_en="A draft.", live=False)
+    term.save()
+    term.save_revision(user=editor)
+    assert "Zorbitis" not in glossary(client)
+    from explainer.glossary.linking import term_index
+
+    assert "zorbitis" not in term_index("en").entries
+
+
+def test_an_editors_claim_pattern_is_used_only_after_approval(client, editor, reviewer):
+    assert "cure" in flags(client, "Stem cells cure cirrhosis.")
+    pattern = ClaimPattern.objects.get(slug="cure")
+    submit_draft(pattern, editor, patterns_en="nothing-will-ever-match-this", patterns_zh="")
+    assert "cure" in flags(client, "Stem cells cure cirrhosis.")  # the live version is still used
+    approve(pattern, reviewer)
+    assert "cure" not in flags(client, "Stem cells cure cirrhosis.")
+
+
+def test_a_new_claim_pattern_in_draft_is_not_used(client, editor):
+    assert flags(client, "Zorblax juice for the liver.") == []
+    pattern = ClaimPattern(slug="zorblax", category="hype", severity="low", patterns_en="zorblax",
+                           explanation_en="A draft.", live=False)
+    pattern.save()
+    pattern.save_revision(user=editor)
+    assert flags(client, "Zorblax juice for the liver.") == []
+
+
+def test_the_api_lists_only_live_studies_as_evidence(client):
+    from explainer.evidence.models import StudyPage
+
+    def evidence():
+        response = client.post("/api/claims/check/", data=json.dumps({"text": "Stem cells cure cirrhosis."}),
+                               content_type="application/json")
+        return [item["key"] for flag in response.json()["flags"] for item in flag["evidence"]]
+
+    assert "xie-2025" in evidence()
+    StudyPage.objects.get(slug="xie-2025").unpublish()
+    assert "xie-2025" not in evidence() and "mohamadnejad-2013" in evidence()
+
+
+# loadcontent ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def content(tmp_path):
+    import shutil
+
+    folder = tmp_path / "content"
+    shutil.copytree(settings.CONTENT_DIR, folder)
+    return folder
+
+
+def load(folder, **options):
+    out = StringIO()
+    call_command("loadcontent", content_dir=folder, stdout=out, **options)
+    return out.getvalue()
+
+
+def edit(path, change):
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def test_loadcontent_publishes_terms_and_patterns_as_revisions(content):
+    for obj in [*GlossaryTerm.objects.all(), *ClaimPattern.objects.all()]:
+        assert obj.live and obj.live_revision_id == obj.latest_revision_id
+    edit(content / "glossary/ascites.yaml", lambda data: data["definition"].update(en="Fluid in the belly."))
+    assert "updated glossary/ascites.yaml" in load(content)
+    term = GlossaryTerm.objects.get(slug="ascites")
+    assert term.definition_en == "Fluid in the belly." and term.live_revision_id == term.latest_revision_id
+    assert LoadedFile.objects.get(path="glossary/ascites.yaml").revision_id == term.live_revision_id
+
+
+def test_loadcontent_skips_a_term_with_a_draft_waiting_for_review(content, editor):
+    term = GlossaryTerm.objects.get(slug="ascites")
+    submit_draft(term, editor, definition_en="An editor's draft.")
+    edit(content / "glossary/ascites.yaml", lambda data: data["definition"].update(en="From the file."))
+    assert "skipped glossary/ascites.yaml: it was changed in the admin since it was loaded" in load(content)
+    term = GlossaryTerm.objects.get(slug="ascites")
+    assert "From the file." not in (term.definition_en, term.latest_revision.content["definition_en"])
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_loadcontent_never_republishes_what_a_reviewer_unpublished(content, reviewer, force):
+    page = TopicPage.objects.get(slug="liver-transplant")
+    page.unpublish(user=reviewer)
+    term = GlossaryTerm.objects.get(slug="ascites")
+    term.unpublish(user=reviewer)
+    edit(content / "pages/liver-transplant.yaml", lambda data: data["title"].update(en="Reloaded title"))
+    output = load(content, force=force)
+    assert "skipped pages/liver-transplant.yaml: it was unpublished in the admin" in output
+    assert "skipped glossary/ascites.yaml: it was unpublished in the admin" in output
+    page = TopicPage.objects.get(slug="liver-transplant")
+    assert not page.live and page.title_en != "Reloaded title"
+    assert not GlossaryTerm.objects.get(slug="ascites").live
+
+
+def test_a_second_load_at_the_same_time_says_another_is_running(content):
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        try:
+            with load_lock():
+                held.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(CommandError, match="another loadcontent is running on this database"):
+            load(content)
+    finally:
+        release.set()
+        thread.join()
+    assert "Content loaded" in load(content)
