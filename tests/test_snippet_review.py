@@ -69,6 +69,17 @@ def test_the_clinical_review_workflow_covers_glossary_terms_and_claim_patterns(m
     assert reviewer.has_perm(f"{label}.publish_{name}")
 
 
+@pytest.mark.parametrize("model", [GlossaryTerm, ClaimPattern])
+def test_in_the_admin_editors_submit_for_review_and_only_reviewers_can_publish(client, model, editor, reviewer):
+    obj = model.objects.first()
+    url = f"/admin/snippets/{model._meta.app_label}/{model._meta.model_name}/edit/{obj.pk}/"
+    client.force_login(editor)
+    page = client.get(url).content.decode()
+    assert "Submit to Clinical review" in page and 'name="action-publish"' not in page
+    client.force_login(reviewer)
+    assert 'name="action-publish"' in client.get(url).content.decode()
+
+
 def test_an_editors_definition_is_live_only_after_a_clinical_reviewer_approves_it(client, editor, reviewer):
     term = GlossaryTerm.objects.get(slug="ascites")
     old = term.definition_en
