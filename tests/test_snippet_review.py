@@ -80,6 +80,23 @@ def test_in_the_admin_editors_submit_for_review_and_only_reviewers_can_publish(c
     assert 'name="action-publish"' in client.get(url).content.decode()
 
 
+def test_an_editor_submitting_a_definition_in_the_admin_changes_nothing_live(client, editor):
+    term = GlossaryTerm.objects.get(slug="ascites")
+    old = term.definition_en
+    client.force_login(editor)
+    response = client.post(f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/", {
+        "term_en": term.term_en, "term_zh_hans": term.term_zh_hans, "also_en": term.also_en,
+        "also_zh_hans": term.also_zh_hans, "definition_en": "Submitted by an editor.",
+        "definition_zh_hans": term.definition_zh_hans, "slug": term.slug, "action-submit": "Submit",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    term = GlossaryTerm.objects.get(slug="ascites")
+    assert term.definition_en == old and term.workflow_in_progress
+    assert term.latest_revision.content["definition_en"] == "Submitted by an editor."
+    client.logout()
+    assert old in glossary(client) and "Submitted by an editor." not in glossary(client)
+
+
 def test_an_editors_definition_is_live_only_after_a_clinical_reviewer_approves_it(client, editor, reviewer):
     term = GlossaryTerm.objects.get(slug="ascites")
     old = term.definition_en
