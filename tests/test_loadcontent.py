@@ -96,13 +96,13 @@ def test_force_overwrites_an_editors_change(content):
 
 
 def test_a_new_file_creates_a_page_in_its_place_in_the_tree(content):
-    (content / "pages/living-with-cirrhosis.yaml").write_text(
+    (content / "pages/example-new-topic.yaml").write_text(
         """
 type: topic
-slug: living-with-cirrhosis
+slug: example-new-topic
 parent: about-cirrhosis
 order: 99
-title: {en: Living with cirrhosis}
+title: {en: An example new topic}
 summary: {en: Day to day.}
 body:
   en:
@@ -111,10 +111,10 @@ body:
         encoding="utf-8",
     )
     output = load(content)
-    assert "created pages/living-with-cirrhosis.yaml" in output
-    page = TopicPage.objects.get(slug="living-with-cirrhosis")
+    assert "created pages/example-new-topic.yaml" in output
+    page = TopicPage.objects.get(slug="example-new-topic")
     assert page.get_parent().slug == "about-cirrhosis"
-    assert page.url_path.endswith("/about-cirrhosis/living-with-cirrhosis/")
+    assert page.url_path.endswith("/about-cirrhosis/example-new-topic/")
     target = TopicPage.objects.get(slug="what-is-cirrhosis")
     assert f'<a linktype="page" id="{target.id}">what cirrhosis is</a>' in page.body_en.raw_data[0]["value"]
     assert not page.is_translated("zh-hans") and page.is_translated("en")
