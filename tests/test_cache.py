@@ -33,12 +33,15 @@ def test_unknown_query_parameters_share_the_pages_entry(client):
     assert client.get("/en/evidence/?x=1")["X-Page-Cache"] == "hit"
 
 
-def test_filters_that_change_the_page_have_their_own_entry_and_invalid_values_do_not(client):
+def test_filters_that_change_the_page_have_their_own_entry_and_unknown_values_none(client):
     everything = client.get("/en/evidence/")
     filtered = client.get("/en/evidence/?design=rct&utm_source=x")
     assert filtered["X-Page-Cache"] == "miss" and filtered.content != everything.content
     assert client.get("/en/evidence/?utm_medium=y&design=rct")["X-Page-Cache"] == "hit"
-    assert client.get("/en/evidence/?design=not-a-design")["X-Page-Cache"] == "hit"
+    before = entries()
+    unknown = client.get("/en/evidence/?design=not-a-design")
+    assert "X-Page-Cache" not in unknown and b"form-error" in unknown.content  # says so, and is not stored
+    assert entries() == before
 
 
 def test_search_results_are_cached_briefly_and_ignore_other_parameters(client):

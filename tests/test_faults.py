@@ -66,7 +66,9 @@ def check(client, text="Stem cells cure cirrhosis.", **extra):
 # Redis ------------------------------------------------------------------------------------------------------------
 
 
-def test_with_redis_down_pages_and_the_api_are_served_and_a_warning_is_logged(client, settings, caplog, local_cache_after):
+def test_with_redis_down_pages_and_the_api_are_served_and_a_warning_is_logged(
+    client, settings, caplog, local_cache_after
+):
     settings.CACHES = redis_cache(free_port())
     with caplog.at_level(logging.WARNING, logger="explainer.core.cache"):
         page = client.get("/en/")
@@ -195,8 +197,11 @@ from django.conf import settings
 from django.test import Client
 options = settings.DATABASES["default"]["OPTIONS"]
 started = time.monotonic()
-response = Client(raise_request_exception=False).get("/en/evidence/", HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="localhost")
-print(response.status_code, response["Retry-After"], round(time.monotonic() - started, 1), options["connect_timeout"], options["options"])
+response = Client(raise_request_exception=False).get(
+    "/en/evidence/", HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="localhost"
+)
+seconds = round(time.monotonic() - started, 1)
+print(response.status_code, response["Retry-After"], seconds, options["connect_timeout"], options["options"])
 """
     started = time.monotonic()
     result = run_production(code, DATABASE_URL=f"postgres://nobody@127.0.0.1:{silent_server}/x",
@@ -240,9 +245,10 @@ json_values = st.recursive(
 )
 bodies = st.one_of(
     st.binary(max_size=200),
-    st.fixed_dictionaries({"text": texts}, optional={"language": json_values | st.sampled_from(["en", "zh-hans", "zh-hant"]),
-                                                     "reader_language": json_values | st.sampled_from(["en", "zh-hans"])})
-    .map(lambda value: json.dumps(value).encode()),
+    st.fixed_dictionaries({"text": texts}, optional={
+        "language": json_values | st.sampled_from(["en", "zh-hans", "zh-hant"]),
+        "reader_language": json_values | st.sampled_from(["en", "zh-hans"]),
+    }).map(lambda value: json.dumps(value).encode()),
     json_values.map(lambda value: json.dumps(value).encode()),
     st.integers(1, 3_000).map(lambda depth: ("[" * depth + "]" * depth).encode()),
 )

@@ -7,7 +7,8 @@ reviews, short links) moves the cache to a new version, so all instances that sh
 once.
 
 Only query parameters that change the page are kept, each checked: `?utm_source=…` or `?x=1` is served the
-page's own entry, and no request can add entries without bound. Search results are kept briefly, one entry per
+page's own entry, and no request can add entries without bound (a filter with an unknown value is answered, with
+a message, but not stored). Search results are kept briefly, one entry per
 query.
 """
 
@@ -36,11 +37,17 @@ invalidate_page_cache = PAGE_CACHE_VERSION.bump
 def _filter_choices():
     from explainer.evidence.filters import StudyFilterForm
 
-    return {name: {str(value) for value, _label in field.choices if value} for name, field in StudyFilterForm.base_fields.items()}
+    return {
+        name: {str(value) for value, _label in field.choices if value}
+        for name, field in StudyFilterForm.base_fields.items()
+    }
 
 
 def canonical_query(request):
-    """The query string as the page sees it: the parameters that change it, with valid values, in a fixed order."""
+    """The query string as the page sees it: the parameters that change it, with valid values, in a fixed order.
+
+    None if a filter has a value that is not one of its choices: the page says so, and is not cached.
+    """
     parameters = []
     if request.path.startswith(SEARCH_PREFIXES):
         query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_QUERY_LENGTH].strip()
@@ -51,8 +58,11 @@ def canonical_query(request):
                 parameters.append(("page", str(int(page))))
     else:
         for name, choices in _filter_choices().items():
-            if request.GET.get(name) in choices:
-                parameters.append((name, request.GET[name]))
+            value = request.GET.get(name)
+            if value in choices:
+                parameters.append((name, value))
+            elif value:
+                return None
     return urlencode(parameters)
 
 
@@ -90,6 +100,8 @@ class PageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         query = canonical_query(request)
+        if query is None:
+            return self.get_response(request)
         if query != request.META.get("QUERY_STRING", ""):
             # The page is rendered, and stored, as if the dropped parameters had never been sent.
             request.META["QUERY_STRING"] = query
