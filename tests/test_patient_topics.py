@@ -1,0 +1,88 @@
+"""The everyday topics a patient expects (issue 10): each page is there in both languages, carries its key safety
+facts, and the common questions each link to the page that explains them."""
+
+import pytest
+
+from explainer.evidence.models import StudyPage
+from explainer.pages.models import TopicPage
+
+pytestmark = pytest.mark.django_db
+
+TOPICS = {
+    "eating-well": "/living-with-cirrhosis/eating-well/",
+    "medicines-and-alcohol": "/living-with-cirrhosis/medicines-and-alcohol/",
+    "vaccines": "/living-with-cirrhosis/vaccines/",
+    "everyday-life-and-caring": "/living-with-cirrhosis/everyday-life-and-caring/",
+    "travel": "/living-with-cirrhosis/travel/",
+    "cost-and-insurance": "/living-with-cirrhosis/cost-and-insurance/",
+    "hepatitis-b-family-and-pregnancy": "/treatment/hepatitis-b-family-and-pregnancy/",
+    "hepatitis-c-treatment": "/treatment/hepatitis-c-treatment/",
+    "finding-a-trial": "/stem-cells/finding-a-trial/",
+    "common-questions": "/common-questions/",
+}
+
+
+def main_text(html, client, url):
+    return " ".join(html(client.get(url)).find("main").get_text().split())
+
+
+@pytest.mark.parametrize("slug, path", TOPICS.items())
+def test_each_topic_is_published_in_both_languages_with_sources(client, html, slug, path):
+    page = TopicPage.objects.get(slug=slug)
+    assert page.title_zh_hans and page.title_zh_hans != page.title_en
+    for language in ["en", "zh-hans"]:
+        document = html(client.get(f"/{language}{path}"))
+        assert document.find("h1").get_text(strip=True) == (page.title_en if language == "en" else page.title_zh_hans)
+        assert document.select(".sources li"), (slug, language)
+
+
+@pytest.mark.parametrize(
+    "path, english, chinese",
+    [
+        ("/living-with-cirrhosis/eating-well/", ["5 g of salt", "Do not cut salt out completely", "snack before bed", "raw oysters"], ["约 5 克", "不要完全不吃盐", "睡前", "生蚝"]),
+        ("/living-with-cirrhosis/medicines-and-alcohol/", ["ibuprofen", "aspirin", "diclofenac", "Paracetamol", "Cold remedies", "never stop"], ["布洛芬", "阿司匹林", "双氯芬酸", "对乙酰氨基酚", "药酒", "黄酒"]),
+        ("/treatment/hepatitis-b-family-and-pregnancy/", ["within 12 hours", "Never stop your antiviral medicine"], ["12 小时内", "绝不要因为怀孕就停掉抗病毒药"]),
+        ("/treatment/hepatitis-c-treatment/", ["8 to 12 weeks", "medical insurance"], ["8 到 12 周", "医保"]),
+        ("/living-with-cirrhosis/cost-and-insurance/", ["门诊慢特病", "must not be charged"], ["门诊慢特病", "不得向参加临床研究的人收费"]),
+    ],
+)
+def test_key_safety_facts_are_stated_in_both_languages(client, html, path, english, chinese):
+    english_text = main_text(html, client, f"/en{path}")
+    chinese_text = main_text(html, client, f"/zh-hans{path}")
+    assert [phrase for phrase in english if phrase not in english_text] == []
+    assert [phrase for phrase in chinese if phrase not in chinese_text] == []
+
+
+def test_the_trial_page_links_to_the_registries_in_china_and_abroad(client, html):
+    for language in ["en", "zh-hans"]:
+        links = {a["href"] for a in html(client.get(f"/{language}/stem-cells/finding-a-trial/")).select("main a[href]")}
+        for site in ["chinadrugtrials.org.cn", "chictr.org.cn", "trialsearch.who.int", "clinicaltrials.gov", "closerlookatstemcells.org"]:
+            assert any(site in link for link in links), (language, site)
+
+
+def test_every_common_question_links_to_a_page_that_explains_it(client, html):
+    for language in ["en", "zh-hans"]:
+        body = html(client.get(f"/{language}/common-questions/")).find("main")
+        questions = [h for h in body.find_all("h2") if h.get_text(strip=True).endswith(("?", "？"))]
+        assert len(questions) >= 7, language
+        for question in questions:
+            answer = question.find_next("p")
+            internal = [a["href"] for a in answer.find_all("a", href=True) if a["href"].startswith(f"/{language}/")]
+            assert internal, (language, question.get_text(strip=True))
+
+
+def test_new_sections_are_reachable_from_their_parents(client, html):
+    home = {a["href"] for a in html(client.get("/en/")).select("main a[href]")}
+    assert "/en/living-with-cirrhosis/" in home and "/en/common-questions/" in home
+    section = html(client.get("/zh-hans/living-with-cirrhosis/"))
+    listed = {a["href"] for a in section.select(".card-list a[href]")}
+    assert {f"/zh-hans{TOPICS[slug]}" for slug in ["eating-well", "medicines-and-alcohol", "vaccines", "travel"]} <= listed
+
+
+def test_the_evidence_library_holds_at_least_24_studies_including_the_negative_and_harm_signals():
+    keys = set(StudyPage.objects.live().values_list("slug", flat=True))
+    assert len(keys) >= 24
+    assert {"suk-2016", "spahr-2013", "wang-2018", "peng-2011", "shi-2012", "cochrane-cd013532", "pankaj-2015",
+            "xue-2018", "engelmann-2021"} <= keys
+    wang = StudyPage.objects.get(slug="wang-2018")
+    assert [o.direction for o in wang.outcomes.all()].count("worse") == 2
