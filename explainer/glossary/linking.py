@@ -27,6 +27,30 @@ class TermIndex:
 
 
 _indexes = {}
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def trie_pattern(forms):
+    """One regular expression for many literal forms, as a tree of their shared beginnings, longest match first.
+
+    Python's re tries the alternatives of "a|b|c…" one by one at every position; a tree tries only those that
+    share the text's next character, which makes linking long pages (the evidence index) many times faster.
+    """
+    tree = {}
+    for form in forms:
+        node = tree
+        for character in form:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node):
+        branches = [re.escape(character) + pattern(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{pattern(tree)})"
 
 
 def term_index(language):
@@ -42,11 +66,11 @@ def term_index(language):
             name = getattr(term, build_localized_fieldname("term", language)) or term.term
             for form in term.forms(language):
                 entries.setdefault(form.lower(), (term.slug, name, definition))
-        forms = sorted(entries, key=len, reverse=True)
-        alternatives = [
-            re.escape(form) if re.search(r"[\u3400-\u9fff]", form) else rf"(?<![\w-]){re.escape(form)}(?![\w-])"
-            for form in forms
-        ]
+        chinese = [form for form in entries if CJK.search(form)]
+        words = [form for form in entries if not CJK.search(form)]
+        # Chinese forms first: one that starts where an English form does is the longer (English has no hanzi).
+        alternatives = [trie_pattern(chinese)] if chinese else []
+        alternatives += [rf"(?<![\w-]){trie_pattern(words)}(?![\w-])"] if words else []
         pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
         _indexes.clear()
         _indexes[key] = TermIndex(pattern, entries)
