@@ -87,3 +87,29 @@ def test_uncertain_findings_are_shown_as_uncertain(client, html):
 def test_the_map_legend_explains_every_direction(client, html):
     legend = html(client.get("/zh-hans/evidence/")).find("ul", class_="legend").get_text()
     assert "尚不确定" in legend and "与治疗前相比有变化（没有对照组）" in legend
+
+
+def test_the_admin_refuses_a_better_outcome_for_a_study_without_a_comparison_group():
+    from django.core.exceptions import ValidationError
+
+    from explainer.evidence.models import StudyOutcome
+
+    uncontrolled = StudyPage.objects.get(slug="kharaziha-2009")
+    outcome = StudyOutcome(study=uncontrolled, measure="MELD", result="Fell", direction="better")
+    with pytest.raises(ValidationError) as error:
+        outcome.clean()
+    assert "direction" in error.value.message_dict
+    outcome.direction = "before-after"
+    outcome.clean()
+    StudyOutcome(study=StudyPage.objects.get(slug="lin-2017"), measure="Survival", result="Higher", direction="better").clean()
+
+
+def test_changing_a_study_to_have_no_comparison_group_makes_its_better_outcomes_invalid():
+    from django.core.exceptions import ValidationError
+
+    study = StudyPage.objects.get(slug="lin-2017")
+    study.comparator = "none"
+    better = next(o for o in study.outcomes.all() if o.direction == "better")
+    better.study = study
+    with pytest.raises(ValidationError):
+        better.clean()

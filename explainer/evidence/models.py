@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -265,6 +266,19 @@ class StudyOutcome(Orderable):
 
     def __str__(self):
         return self.measure
+
+    def clean(self):
+        """In the admin as in content files, a study in which everyone got cells cannot file a better or worse outcome."""
+        super().clean()
+        try:
+            study = self.study
+        except ObjectDoesNotExist:
+            return
+        if self.direction in choices.COMPARED_DIRECTIONS and not study.has_comparison_group:
+            raise ValidationError({"direction": _(
+                "This study has no comparison group, so a change cannot be called better or worse. Choose “Changed "
+                "from before (no comparison group)” or “Uncertain”."
+            )})
 
     @property
     def shown_direction(self):
