@@ -105,3 +105,15 @@ def test_a_page_unpublished_moved_or_deleted_leaves_the_cache_at_once(client, ch
         assert response.status_code == 301 and response["Location"].endswith("/treatment/causes/")
     else:
         assert response.status_code == 404
+
+
+def test_a_publish_reaches_the_menu_breadcrumbs_and_page_links_of_every_page_at_once(client):
+    section = Page.objects.get(slug="about-cirrhosis").specific
+    _page, url = topic()
+    other = TopicPage.objects.live().exclude(pk=_page.pk).first().get_url()
+    assert section.title_en in client.get(url).content.decode()
+    section.title_en = "About the liver, renamed"
+    section.save_revision().publish()
+    for path in (url, other):
+        body = client.get(path).content.decode()
+        assert "About the liver, renamed" in body  # the menu, and the breadcrumbs on pages below the section

@@ -8,10 +8,10 @@ from explainer.content.markup import inline_html, join_lines
 
 from ..languages import html_lang as current_html_lang
 from ..languages import unprefixed_path
+from ..page_cache import per_version
 from ..pagelinks import cached_page_id_for_slug
 
 register = template.Library()
-
 
 @register.simple_tag
 def html_lang():
@@ -37,14 +37,18 @@ def site_root(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    root = site_root(context)
-    return root.get_children().live().public().in_menu().specific() if root else Page.objects.none()
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return []
+    return per_version("menu", site.root_page_id, lambda: list(
+        Page.objects.get(pk=site.root_page_id).get_children().live().public().in_menu().specific()
+    ))
 
 
 @register.simple_tag
 def breadcrumbs(page):
     """The page's ancestors below the tree root, home first."""
-    return page.get_ancestors().filter(depth__gt=1).specific()
+    return per_version("breadcrumbs", page.path, lambda: list(page.get_ancestors().filter(depth__gt=1).specific()))
 
 
 @register.filter
@@ -74,8 +78,10 @@ class GlossaryLinksNode(template.Node):
         page = context.get("page")
         if isinstance(page, GlossaryPage):
             return html
-        glossary = GlossaryPage.objects.live().first()
-        return mark_safe(link_terms(html, get_language(), glossary.url if glossary else None))
+        glossary_url = per_version(
+            "glossary", get_language(), lambda: getattr(GlossaryPage.objects.live().first(), "url", None)
+        )
+        return mark_safe(link_terms(html, get_language(), glossary_url))
 
 
 @register.tag

@@ -704,9 +704,9 @@ class Command(BaseCommand):
         before, after = figures["studies_before"], figures["studies_after"]
         self.heading("Database queries per page: Django test client in a separate process, production settings, "
                      f"cache {REDIS_IN_PROCESS_URL}")
-        self.stdout.write("  empty cache: the first request after cache.clear(); render: the page again after a new "
-                          "page-cache version\n  (a page-cache miss, other caches warm; its time in ms); repeat: the "
-                          "first request again.")
+        self.stdout.write("  empty cache: the first request after cache.clear(); render: the page again after its "
+                          "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms); "
+                          "repeat: the first request again.")
         self.stdout.write(f"  Then {after - before} studies were added ({STUDY_COPIES} published copies of each, "
                           f"in {figures['copy_seconds']:.1f} s) and the pages counted again.")
         columns = f"{'empty cache':>11} {'render':>6} {'time':>7} {'repeat':>6}"
@@ -807,15 +807,15 @@ class Command(BaseCommand):
     def count_queries(self):
         """Queries for each page: with an empty cache, re-rendered with warm helper caches, and repeated.
 
-        "render" asks for the page again after moving the page cache to a new version: the page is rendered
-        again while the glossary and claim-pattern caches stay warm, as after a publish.
+        "render" asks for the page again after removing it from the page cache: the page is rendered again while
+        the other caches (glossary, claim patterns, menu) stay warm, as for a page not asked for since a publish.
         """
         from django.core.cache import cache
         from django.db import connection
-        from django.test import Client
+        from django.test import Client, RequestFactory
         from django.test.utils import CaptureQueriesContext
 
-        from explainer.core.page_cache import invalidate_page_cache
+        from explainer.core.page_cache import cache_key
 
         client = Client(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
 
@@ -827,10 +827,10 @@ class Command(BaseCommand):
             return len(captured.captured_queries)
 
         counts = {}
-        for number, (label, path) in enumerate(QUERY_COUNT_PAGES.items()):
+        for label, path in QUERY_COUNT_PAGES.items():
             cache.clear()
             empty_cache = queries(path)
-            invalidate_page_cache()
+            cache.delete(cache_key(RequestFactory().get(path, HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")))
             started = time.perf_counter()
             render = queries(path)
             render_ms = (time.perf_counter() - started) * 1000
