@@ -12,6 +12,7 @@ import time
 import pytest
 from django.conf import settings as django_settings
 from django.db import OperationalError, connection
+from wagtail.models import Page
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -134,6 +135,21 @@ def test_redis_killed_mid_run_and_restarted(client, settings, tmp_path, local_ca
     finally:
         server.kill()
         server.wait()
+
+
+def test_with_redis_down_a_publish_still_reaches_pages_within_a_minute(
+    client, settings, monkeypatch, local_cache_after
+):
+    from explainer.core import versions
+
+    settings.CACHES = redis_cache(free_port())
+    assert "Liver basics" not in client.get("/en/evidence/").content.decode()
+    section = Page.objects.get(slug="about-cirrhosis").specific
+    section.title_en = "Liver basics"
+    section.save_revision().publish()  # the page-cache version cannot move: Redis is down
+    later = time.time() + versions.UNAVAILABLE_SECONDS
+    monkeypatch.setattr(versions.time, "time", lambda: later)
+    assert "Liver basics" in client.get("/en/evidence/").content.decode()  # the menu
 
 
 def run_production(code, **env):
