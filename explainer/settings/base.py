@@ -127,6 +127,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = {
         "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
         "options": f"-c statement_timeout={int(os.environ.get('DATABASE_STATEMENT_TIMEOUT_MS', '5000'))}",
+        # A server that vanishes mid-query: unacknowledged data fails after 5 s, a silent peer after about 8 s.
+        "tcp_user_timeout": 5000,
+        "keepalives": 1,
+        "keepalives_idle": 5,
+        "keepalives_interval": 1,
+        "keepalives_count": 3,
         **DATABASES["default"].get("OPTIONS", {}),
     }
 # What the 503 page tells readers and clients while the database is unavailable.
