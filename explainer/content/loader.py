@@ -9,6 +9,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
+import threading
 import zlib
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
@@ -31,6 +32,9 @@ CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipp
 UNPUBLISHED_MESSAGE = "it was unpublished in the admin; not published again (publish it in the admin to bring it back)"
 
 
+_memory_lock = threading.Lock()
+
+
 class LoadRunning(Exception):
     """Another load holds the lock."""
 
@@ -51,10 +55,16 @@ def load_lock():
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
         return
-    # An in-memory database belongs to this process alone.
-    in_memory = name == ":memory:" or "mode=memory" in name
-    label = f"{os.getpid()}-{name}" if in_memory else os.path.abspath(name)
-    path = os.path.join(tempfile.gettempdir(), f"explainer-loadcontent-{zlib.crc32(label.encode()):08x}.lock")
+    if name == ":memory:" or "mode=memory" in name:  # an in-memory database belongs to this process alone
+        if not _memory_lock.acquire(blocking=False):
+            raise LoadRunning
+        try:
+            yield
+        finally:
+            _memory_lock.release()
+        return
+    digest = zlib.crc32(os.path.abspath(name).encode())
+    path = os.path.join(tempfile.gettempdir(), f"explainer-loadcontent-{digest:08x}.lock")
     with open(path, "w") as lock_file:
         try:
             fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
