@@ -128,7 +128,7 @@ def test_evidence_map_is_an_labelled_svg_readable_as_text(client, html):
     assert set(svg["aria-labelledby"].split()) == {"evidence-map-title", "evidence-map-desc"}
     description = svg.find("desc").get_text()
     assert "Mohamadnejad 2013, 27 people" in description
-    assert re.search(r"Qin 2025, 24 people; outcomes: .*changed from before \(no comparison group\)", description)
+    assert re.search(r"Qin 2025, 24 people; outcomes: .*changed from before \(not compared with another group\)", description)
     assert not re.search(r"Qin 2025, 24 people; outcomes: [^.]*better", description)
     names = [text.get_text() for text in svg.select(".map-row__name")]
     assert "REALISTIC 2018" in names and "Cochrane review CD015173" not in names  # reviews have no single size

@@ -60,9 +60,9 @@ def test_a_before_and_after_change_is_labelled_as_such_in_both_languages(client,
     english = html(client.get("/en/evidence/kharaziha-2009/"))
     meld = english.find("table", class_="outcomes").find("th", string=lambda s: s and s.startswith("MELD")).find_parent("tr")
     assert meld.find(class_="direction--before-after")
-    assert "Changed from before (no comparison group)" in meld.get_text()
+    assert "Changed from before (not compared with another group)" in meld.get_text()
     chinese = html(client.get("/zh-hans/evidence/kharaziha-2009/"))
-    assert "与治疗前相比有变化（没有对照组）" in chinese.find("table", class_="outcomes").get_text()
+    assert "与治疗前相比的变化（没有和其他组比较）" in chinese.find("table", class_="outcomes").get_text()
 
 
 def test_a_better_direction_typed_in_the_admin_is_still_shown_as_a_change_from_before(client, html):
@@ -86,7 +86,7 @@ def test_uncertain_findings_are_shown_as_uncertain(client, html):
 
 def test_the_map_legend_explains_every_direction(client, html):
     legend = html(client.get("/zh-hans/evidence/")).find("ul", class_="legend").get_text()
-    assert "尚不确定" in legend and "与治疗前相比有变化（没有对照组）" in legend
+    assert "尚不确定" in legend and "与治疗前相比的变化（没有和其他组比较）" in legend
 
 
 def test_the_admin_refuses_a_better_outcome_for_a_study_without_a_comparison_group():

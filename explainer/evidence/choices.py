@@ -81,7 +81,7 @@ class Direction(models.TextChoices):
     NO_DIFFERENCE = "no-difference", _("No clear difference")
     WORSE = "worse", _("Worse")
     UNCERTAIN = "uncertain", _("Uncertain")
-    BEFORE_AFTER = "before-after", _("Changed from before (no comparison group)")
+    BEFORE_AFTER = "before-after", _("Changed from before (not compared with another group)")
     NOT_REPORTED = "not-reported", _("Not reported")
 
 

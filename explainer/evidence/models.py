@@ -277,7 +277,7 @@ class StudyOutcome(Orderable):
         if self.direction in choices.COMPARED_DIRECTIONS and not study.has_comparison_group:
             raise ValidationError({"direction": _(
                 "This study has no comparison group, so a change cannot be called better or worse. Choose “Changed "
-                "from before (no comparison group)” or “Uncertain”."
+                "from before (not compared with another group)” or “Uncertain”."
             )})
 
     @property
