@@ -46,7 +46,9 @@ def test_a_pasted_advert_comes_back_marked_and_explained(client, html):
     notes = page.select(".claim-notes > li")
     assert len(notes) == 2
     assert "这句话说这种治疗能逆转肝硬化" in notes[0].get_text()
-    card = notes[0].find(class_="fact-card")
+    assert [a["href"] for a in notes[0].select(".claim-note__marks a")] == ["#claim-1"]
+    study_link = notes[0].select_one(".claim-note__studies a")["href"]
+    card = page.select_one(study_link).find(class_="fact-card")
     assert card.find(class_="fact-card__title").a["href"].startswith("/zh-hans/evidence/")
     facts = {dt.get_text(): dd.get_text() for dt, dd in zip(card.select("dt"), card.select("dd"))}
     assert set(facts) >= {"人数", "对照组", "随机分组"}
@@ -129,7 +131,7 @@ def test_the_4_article_headline_is_answered_by_the_5_person_pilot(client, html):
     assert "5 people" in first.get_text() and "3 months" in first.get_text() and "did not measure scarring" in first.get_text()
     assert first.find(class_="fact-card").find(class_="fact-card__title").get_text(strip=True) == "Sharma 2021"
     third = page.find(id="claim-3")
-    assert "Mohamadnejad 2013" in third.get_text() and "no significant improvement" in third.get_text()
+    assert "Mohamadnejad 2013" in third.get_text() and "no clear improvement" in third.get_text()
 
 
 def admin_request(path="/admin/"):

@@ -3,10 +3,10 @@
 from dataclasses import dataclass, field
 
 from explainer.content.loader import ContentKind, SnippetItem, localized
-from explainer.content.schema import ContentError
-from explainer.pages.content import read_slug
+from explainer.content.schema import LANGUAGES, ContentError, Fields
+from explainer.pages.content import PageType, read_slug
 
-from .models import Category, ClaimPattern, Severity
+from .models import Category, ClaimPattern, Rating, Severity
 from .patterns import PatternError, parse_pattern
 
 PATTERN_LANGUAGES = {"en": "patterns_en", "zh-hans": "patterns_zh"}
@@ -64,3 +64,46 @@ class ClaimFiles(ContentKind):
         item.references = set(studies)
         fields.check_no_unknown()
         return item
+
+
+def read_worked_example(fields, item):
+    """A worked example's source and the claims it reviews, each with the study that answers it."""
+    source = fields.nested("source")
+    item.extra = {
+        "source_name": source.get("name", str),
+        "source_date": str(source.get("date", (str, int), required=False, default="")),
+        "source_seed": source.get("seed", str, required=False, default=""),
+        "source_language": source.choice("language", ["en", "zh-hans"]),
+    }
+    source.check_no_unknown()
+    claims = {language: [] for language in LANGUAGES}
+    for index, entry in enumerate(fields.get("claims", list)):
+        claim = Fields(fields.path, entry, f"claims[{index}]")
+        quote = claim.get("quote", str)
+        category = claim.choice("category", Category.values)
+        rating = claim.choice("rating", Rating.values)
+        study = claim.get("study", str, required=False, default="")
+        finding = claim.translated("finding")
+        claim.check_no_unknown()
+        if study:
+            item.links.add(study)
+        for language in LANGUAGES:
+            claims[language].append({"quote": quote, "category": category, "rating": rating, "study": study,
+                                     "finding": finding[language]})
+    item.claims = claims
+
+
+def worked_example_fields(item, page_id_for_slug):
+    return {
+        f"claims_{language.replace('-', '_')}": [
+            {"type": "claim", "value": {**claim, "study": page_id_for_slug(claim["study"]) if claim["study"] else None}}
+            for claim in item.claims.get(language, [])
+        ]
+        for language in LANGUAGES
+    }
+
+
+PAGE_TYPES = {
+    "checker": PageType("caution.CheckerPage"),
+    "worked-example": PageType("caution.WorkedExamplePage", read_worked_example, worked_example_fields),
+}

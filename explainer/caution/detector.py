@@ -4,7 +4,8 @@ The phrase patterns find candidate claims and say where the context sets one asi
 own finding…). The sentence model then judges each sentence, with what the patterns found among its features:
 - a sentence it finds promotional keeps the patterns' claims; if the context rules set them all aside, it keeps
   those instead (an advert's testimonial is reported speech, but still the advert's claim); if the patterns found
-  nothing, the whole sentence is flagged with the category the model finds most likely;
+  nothing, the whole sentence is flagged with the category the model finds most likely, provided the model is
+  surer than it needs to be when the patterns agree;
 - a sentence it is unsure of keeps the claims the patterns and context rules agree on;
 - a sentence it finds accurate keeps none.
 The thresholds are chosen on the corpus's dev split when the model is trained (training.py).
@@ -13,7 +14,7 @@ The thresholds are chosen on the corpus's dev split when the model is trained (t
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .classifier import rule_features, sentence_features
+from .classifier import embedder, rule_features, sentence_features
 from .matcher import SEVERITY_RANK, Flag
 from .text import detect_language
 
@@ -28,6 +29,16 @@ class Judgement:
     decision: str  # "claim", "unsure" or "accurate"
 
 
+@dataclass
+class Reading:
+    text: str
+    language: str
+    sentences: list
+    candidates: list  # for each sentence, the pattern candidates that start in it
+    plain: list  # for each sentence, the feature-based Prediction
+    embedded: dict  # sentence index → the Prediction with the sentence's embedding, for the sentences embedded
+
+
 class Detector:
     def __init__(self, matcher, model):
         self.matcher = matcher
@@ -38,30 +49,50 @@ class Detector:
             if current is None or SEVERITY_RANK.get(family.severity, 0) > SEVERITY_RANK.get(current.severity, 0):
                 self.family_for[family.category] = family
 
-    def judge(self, text, language=None):
-        """(language, flags, judgements): flags in order, not overlapping, offsets into the text as given."""
-        language = language or detect_language(text)
+    def read(self, text, language=None, embed_all=False):
+        """What the decision needs: the sentences, the pattern candidates in each, and the model's predictions.
+
+        A sentence is embedded when its feature-based prediction falls in the model's uncertain band (or every
+        sentence, with embed_all, so that training can try other bands without reading the text again)."""
         context, candidates = self.matcher.analyse(text)
-        thresholds = self.model.thresholds
         by_sentence = [[] for _ in context.sentences]
         for candidate in candidates:
             by_sentence[max(bisect_right(context.sentence_starts, candidate.start) - 1, 0)].append(candidate)
+        plain = [
+            self.model.predict(sentence_features(text[sentence.start : sentence.end], rule_features(found)))
+            for sentence, found in zip(context.sentences, by_sentence)
+        ]
+        embedded = {}
+        if self.model.uses_embeddings:
+            chosen = [i for i, prediction in enumerate(plain) if embed_all or self.model.needs_embedding(prediction)]
+            if chosen:
+                embeddings = self.embed([text[context.sentences[i].start : context.sentences[i].end] for i in chosen])
+                embedded = {i: self.model.with_embedding(plain[i], e) for i, e in zip(chosen, embeddings)}
+        return Reading(text, language or detect_language(text), context.sentences, by_sentence, plain, embedded)
 
+    def decide(self, reading, thresholds=None, band=None):
+        """(flags, judgements) for what was read: flags in order, not overlapping, offsets into the text as given."""
+        thresholds = thresholds or self.model.thresholds
+        low, high = band or self.model.meta.get("embedding_band", (0.0, 1.0))
+        text = reading.text
         kept, sentence_flags, judgements = [], [], []
-        for sentence, found in zip(context.sentences, by_sentence):
-            prediction = self.model.predict(sentence_features(text[sentence.start : sentence.end], rule_features(found)))
+        for index, (sentence, found) in enumerate(zip(reading.sentences, reading.candidates)):
+            prediction = reading.plain[index]
+            if index in reading.embedded and low <= prediction.claim <= high:
+                prediction = reading.embedded[index]
             agreed = [c for c in found if c.reason is None]
-            if prediction.claim >= thresholds["claim"]:
+            # Without a phrase the patterns know, the model alone must be surer before the sentence is flagged.
+            needed = thresholds["claim"] if found else thresholds["claim_alone"]
+            if prediction.claim >= needed:
                 decision = "claim"
-                chosen = agreed or found
-                if chosen:
-                    kept.extend(chosen)
+                if agreed or found:
+                    kept.extend(agreed or found)
                 else:
-                    for category in prediction.best_categories(thresholds["category"])[:1]:
-                        family = self.family_for.get(category)
-                        if family is not None:
-                            sentence_flags.append(Flag(category, sentence.start, sentence.end,
-                                                       text[sentence.start : sentence.end], family.severity, family))
+                    category = prediction.best_categories(thresholds["category"])[0]
+                    family = self.family_for.get(category)
+                    if family is not None:
+                        sentence_flags.append(Flag(category, sentence.start, sentence.end,
+                                                   text[sentence.start : sentence.end], family.severity, family))
             elif prediction.claim >= thresholds["keep"]:
                 decision = "unsure"
                 kept.extend(agreed)
@@ -69,8 +100,12 @@ class Detector:
                 decision = "accurate"
             judgements.append(Judgement(sentence.start, sentence.end, prediction.claim, decision))
         flags = sorted(self.matcher.flags(text, kept) + sentence_flags, key=lambda flag: flag.start)
-        return language, flags, judgements
+        return flags, judgements
+
+    def embed(self, texts):
+        return embedder().embed(texts)
 
     def find(self, text, language=None):
-        language, flags, _judgements = self.judge(text, language)
-        return language, flags
+        """(language, flags) for the text."""
+        reading = self.read(text, language)
+        return reading.language, self.decide(reading)[0]

@@ -3,6 +3,7 @@ import json
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -177,11 +178,17 @@ class WorkedExamplePage(ExplainerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reviewed_claims"] = [
-            {"number": number, **block.value, "rating_label": Rating(block.value["rating"]).label,
-             "category_label": Category(block.value["category"]).label}
-            for number, block in enumerate(self.claims, start=1)
-        ]
+        from .service import check_text
+
+        reviewed = []
+        for number, block in enumerate(self.claims, start=1):
+            flags = check_text(block.value["quote"], reader_language=get_language())["flags"]
+            reviewed.append({
+                "number": number, **block.value, "rating_label": Rating(block.value["rating"]).label,
+                "category_label": Category(block.value["category"]).label,
+                "checker_labels": list(dict.fromkeys(Category(flag["category"]).label for flag in flags)),
+            })
+        context["reviewed_claims"] = reviewed
         # "<" escaped so that no text inside the JSON can close the script element.
         context["claim_reviews_json"] = json.dumps(self.claim_reviews(request), ensure_ascii=False).replace("<", "\\u003c")
         return context

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
-from explainer.quality.texts import translated_texts
+from explainer.core.texts import translated_texts
 
-from .service import current_matcher
+from .service import current_detector
 from .text import fold
 
 
@@ -29,13 +29,13 @@ def page_texts(page):
 
 def unmarked_claims(page):
     """The claims the caution layer finds on the page that are not among its deliberately quoted phrases."""
-    matcher = current_matcher()
+    detector = current_detector()
     quoted = quoted_phrases(page)
     claims = []
     for language, field, text in page_texts(page):
         if not text:
             continue
-        for flag in matcher.find(text)[1]:
+        for flag in detector.find(text)[1]:
             folded = fold(flag.text)
             if not any(folded in phrase or phrase in folded for phrase in quoted):
                 claims.append(PageClaim(language, field, flag.category, flag.text))

@@ -40,7 +40,9 @@ def _line_continues(line, next_line):
         return False
     if ENDS_OPEN.search(stripped):
         return True
-    return not _is_short(line) and not _is_short(next_line)
+    if _is_short(next_line):  # a short line that ends a sentence completes this one; a menu item does not
+        return not _is_short(line) and bool(TERMINAL.search(next_line.rstrip()[-3:]))
+    return not _is_short(line)
 
 
 def _blocks(text):

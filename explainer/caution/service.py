@@ -1,42 +1,58 @@
-"""The caution layer's one entry point: check a text against the claim patterns in the database."""
+"""The caution layer's one entry point. The API, `checkclaims`, the checker page, the worked examples and the editors'
+claim check all call `check_text` (or `current_detector().find`), so a sentence gets the same answer everywhere."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Prefetch
 
 from explainer.core.versions import CacheVersion
 
+from .classifier import trained_model
+from .detector import Detector
 from .matcher import ClaimFamily, Matcher
 from .text import EN, LANGUAGES, ZH_HANS, ZH_HANT
 
 PATTERNS_VERSION = CacheVersion("claim-patterns-version")
 READER_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
-_matchers = {}
+# (version, detector), replaced whole so that a request in another thread never sees it half built.
+_built = (None, None)
 
 
 @dataclass
 class FamilyData:
     explanation: dict  # language → text
-    study_keys: tuple
+    study_keys: tuple  # slugs of the live studies behind the explanation
 
 
-def current_matcher():
-    """The matcher for the claim patterns as they are now, built once per change to them."""
+def claim_patterns():
+    """The claim patterns as a clinical reviewer last approved them, with their live studies."""
+    from explainer.evidence.models import StudyPage
+
     from .models import ClaimPattern
 
+    return ClaimPattern.objects.filter(live=True).prefetch_related(Prefetch("studies", queryset=StudyPage.objects.live().order_by("pk")))
+
+
+def current_detector():
+    """The detector for the claim patterns as they are now, built once per change to them."""
+    global _built
     version = PATTERNS_VERSION.current()
-    if version not in _matchers:
+    built_version, detector = _built
+    if built_version != version or detector is None:
         families = []
-        for claim in ClaimPattern.objects.prefetch_related("studies"):
-            explanation = {code: getattr(claim, f"explanation_{code.replace('-', '_')}", "") or claim.explanation
-                           for code in READER_LANGUAGES}
+        for claim in claim_patterns():
+            explanation = {
+                code: getattr(claim, f"explanation_{code.replace('-', '_')}", "") or claim.explanation
+                for code in READER_LANGUAGES
+            }
             keys = tuple(study.slug for study in claim.studies.all())
             families.append(ClaimFamily(claim.slug, claim.category, claim.severity, claim.parsed_patterns(),
                                         FamilyData(explanation, keys)))
-        _matchers.clear()
-        _matchers[version] = Matcher(families)
-    return _matchers[version]
+        detector = Detector(Matcher(families), trained_model())
+        _built = (version, detector)
+    return detector
 
 
 def reader_language_for(text_language, requested=None):
@@ -53,7 +69,7 @@ def check_text(text, language=None, reader_language=None):
     """The caution layer's answer for a text, as the JSON object of the CLI and the API."""
     if language is not None and language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
-    language, flags = current_matcher().find(text, language)
+    language, flags = current_detector().find(text, language)
     reader = reader_language_for(language, reader_language)
     return {
         "language": language,

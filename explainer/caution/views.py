@@ -1,6 +1,6 @@
 """The public claim checker: a form that works without JavaScript, and a fragment for the enhanced version."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.template.response import TemplateResponse
@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from .limits import MAX_TEXT_CHARACTERS, rate_limited
 from .models import Category
 from .service import check_text
-from .text import HAN
+from .matcher import SEVERITY_RANK as SEVERITY_ORDER
+from .text import EN, ZH_HANS, ZH_HANT
+
+LANGUAGE_TAGS = {EN: "en", ZH_HANS: "zh-Hans", ZH_HANT: "zh-Hant"}
 
 FRAGMENT_HEADER = "HTTP_X_CLAIM_CHECK"
 
@@ -46,35 +49,69 @@ class Segment:
 def segments(text, flags):
     """The text cut into plain stretches and flagged claims, in order."""
     parts, position = [], 0
-    for number, flag in enumerate(flags, start=1):
+    for flag in flags:
         if flag["start"] > position:
             parts.append(Segment(text[position : flag["start"]]))
-        parts.append(Segment(text[flag["start"] : flag["end"]], number, flag))
+        parts.append(Segment(text[flag["start"] : flag["end"]], flag["number"], flag))
         position = flag["end"]
     if position < len(text):
         parts.append(Segment(text[position:]))
     return parts
 
 
+@dataclass
+class ClaimKind:
+    """The claims of one kind in a result: explained once, with the numbers of its marks and its studies."""
+
+    category: str
+    label: str
+    severity: str
+    explanation: str
+    numbers: list
+    study_keys: list
+    studies: list = field(default_factory=list)
+    shown_numbers: list = field(default_factory=list)
+    more_numbers: int = 0
+
+
+SHOWN_NUMBERS = 40  # marks listed by number under each kind of claim; the rest are counted
+
+
 def result_context(text):
+    """The checker's answer as a reader sees it: a summary, the text with its marks, each kind of claim explained
+    once, and each study's fact card once, so that the page grows with the text and not with the flags."""
     from explainer.evidence.models import StudyPage
 
     result = check_text(text, reader_language=get_language())
-    keys = {study["key"] for flag in result["flags"] for study in flag["evidence"]}
-    studies = {
-        study.slug: study
-        for study in StudyPage.objects.live().filter(slug__in=keys).prefetch_related("arms", "outcomes")
-    }
-    flags = []
+    kinds, flags = {}, []
     for number, flag in enumerate(result["flags"], start=1):
-        flags.append({
-            **flag,
-            "number": number,
-            "label": Category(flag["category"]).label,
-            "lang": "zh-Hans" if HAN.search(flag["text"]) else "en",
-            "studies": [studies[e["key"]] for e in flag["evidence"] if e["key"] in studies],
-        })
-    return {"result": result, "flags": flags, "segments": segments(text, result["flags"]), "checked_text": text}
+        kind = kinds.setdefault(flag["category"], ClaimKind(
+            flag["category"], Category(flag["category"]).label, flag["severity"], flag["explanation"], [], [],
+        ))
+        kind.numbers.append(number)
+        for study in flag["evidence"]:
+            if study["key"] not in kind.study_keys:
+                kind.study_keys.append(study["key"])
+        flags.append({**flag, "number": number, "kind": flag["category"]})
+    keys = list(dict.fromkeys(key for kind in kinds.values() for key in kind.study_keys))
+    found = StudyPage.objects.live().filter(slug__in=keys).prefetch_related("arms", "outcomes")
+    by_slug = {study.slug: study for study in found}
+    for kind in kinds.values():
+        kind.study_keys = [key for key in kind.study_keys if key in by_slug]
+        kind.studies = [by_slug[key] for key in kind.study_keys]
+        kind.shown_numbers = kind.numbers[:SHOWN_NUMBERS]
+        kind.more_numbers = len(kind.numbers) - len(kind.shown_numbers)
+    ranked = sorted(kinds.values(), key=lambda kind: (-SEVERITY_ORDER.get(kind.severity, 0), kind.numbers[0]))
+    return {
+        "result": result,
+        "flags": flags,
+        "claim_kinds": ranked,
+        "harmful_count": sum(len(kind.numbers) for kind in ranked if kind.severity == "high"),
+        "studies": [by_slug[key] for key in keys if key in by_slug],
+        "segments": segments(text, flags),
+        "text_language": LANGUAGE_TAGS.get(result["language"], "en"),
+        "checked_text": text,
+    }
 
 
 def serve_checker(page, request, *args, **kwargs):

@@ -7,4 +7,8 @@ class GlossaryConfig(AppConfig):
     verbose_name = "Glossary"
 
     def ready(self):
+        from explainer.pages.content import PageType, register_page_type
+
         from . import signals  # noqa: F401
+
+        register_page_type("glossary", PageType("glossary.GlossaryPage"))

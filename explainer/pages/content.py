@@ -1,6 +1,7 @@
 """How files in content/pages/ become home, section and topic pages."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from explainer.content.body import check_markup, linked_slugs, parse_blocks, stream_data
@@ -9,16 +10,27 @@ from explainer.content.schema import DEFAULT_LANGUAGE, LANGUAGES, ContentError, 
 
 from django.apps import apps
 
-# The page types a file in content/pages/ can have, and their models.
+@dataclass(frozen=True)
+class PageType:
+    """A type of page a file in content/pages/ can have: its model, and how to read and store the fields only it has."""
+
+    model: str  # "app_label.ModelName"
+    read: Callable | None = None  # read(fields, item): fields of this page type only, into item.extra / item.claims
+    page_fields: Callable | None = None  # page_fields(item, page_id_for_slug) → model fields from what read() kept
+
+
+# Feature apps add their page types with register_page_type() when they are ready.
 PAGE_TYPES = {
-    "home": "pages.HomePage",
-    "section": "pages.SectionPage",
-    "topic": "pages.TopicPage",
-    "evidence-index": "evidence.EvidenceIndexPage",
-    "glossary": "glossary.GlossaryPage",
-    "checker": "caution.CheckerPage",
-    "worked-example": "caution.WorkedExamplePage",
+    "home": PageType("pages.HomePage"),
+    "section": PageType("pages.SectionPage"),
+    "topic": PageType("pages.TopicPage"),
 }
+
+
+def register_page_type(name, page_type):
+    PAGE_TYPES[name] = page_type
+
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def read_slug(fields, key="slug"):
@@ -90,7 +102,7 @@ class PageFile(PageItem):
 
     @property
     def page_model(self):
-        return apps.get_model(PAGE_TYPES[self.page_type])
+        return apps.get_model(PAGE_TYPES[self.page_type].model)
 
     def page_fields(self, page_id_for_slug):
         fields = {
@@ -107,12 +119,9 @@ class PageFile(PageItem):
         if self.page_type == "topic":
             fields.update(localized("key_points", {language: "\n".join(points) for language, points in self.key_points.items()}))
         fields.update(self.extra)
-        if self.page_type == "worked-example":
-            for language in LANGUAGES:
-                fields[f"claims_{language.replace('-', '_')}"] = [
-                    {"type": "claim", "value": {**claim, "study": page_id_for_slug(claim["study"]) if claim["study"] else None}}
-                    for claim in self.claims.get(language, [])
-                ]
+        page_type = PAGE_TYPES[self.page_type]
+        if page_type.page_fields:
+            fields.update(page_type.page_fields(self, page_id_for_slug))
         return fields
 
 class PageFiles(ContentKind):
@@ -143,34 +152,7 @@ class PageFiles(ContentKind):
         item.links = {slug for blocks in body.values() for slug in linked_slugs(blocks)}
         item.quoted_claims = [str(line) for line in fields.get("quoted_claims", list, required=False, default=[])]
         item.key_points = fields.translated_lists("key_points") if page_type == "topic" else {}
-        if page_type == "worked-example":
-            self.read_worked_example(fields, item)
+        if PAGE_TYPES[page_type].read:
+            PAGE_TYPES[page_type].read(fields, item)
         fields.check_no_unknown()
         return item
-
-    def read_worked_example(self, fields, item):
-        from explainer.caution.models import Category, Rating
-
-        source = fields.nested("source")
-        item.extra = {
-            "source_name": source.get("name", str),
-            "source_date": str(source.get("date", (str, int), required=False, default="")),
-            "source_seed": source.get("seed", str, required=False, default=""),
-            "source_language": source.choice("language", ["en", "zh-hans"]),
-        }
-        source.check_no_unknown()
-        claims = {language: [] for language in LANGUAGES}
-        for index, entry in enumerate(fields.get("claims", list)):
-            claim = Fields(fields.path, entry, f"claims[{index}]")
-            quote = claim.get("quote", str)
-            category = claim.choice("category", Category.values)
-            rating = claim.choice("rating", Rating.values)
-            study = claim.get("study", str, required=False, default="")
-            finding = claim.translated("finding")
-            claim.check_no_unknown()
-            if study:
-                item.links.add(study)
-            for language in LANGUAGES:
-                claims[language].append({"quote": quote, "category": category, "rating": rating, "study": study,
-                                         "finding": finding[language]})
-        item.claims = claims

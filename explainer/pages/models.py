@@ -10,9 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from explainer.caution.panels import ClaimCheckPanel
 from explainer.core.segmentation import segmented
-from explainer.quality.panels import PlainLanguagePanel
 from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
 from explainer.review.printable import PrintableMixin
 
@@ -58,13 +56,27 @@ class ExplainerPage(Page):
     search_fields = Page.search_fields + [index.SearchField("search_text")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
     sources_panels = [FieldPanel("sources")]
-    promote_panels = Page.promote_panels + [PlainLanguagePanel(), ClaimCheckPanel(), FieldPanel("quoted_claims")]
+    # Feature apps add their checks (plain language, claims…) with register_check_panels() in AppConfig.ready().
+    promote_panels = Page.promote_panels + []
     settings_panels = Page.settings_panels + [FieldPanel("review_interval_months")]
     has_short_link = False
     is_patient_page = True  # shows its review record and schema.org MedicalWebPage data
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def register_check_panels(cls, *panels):
+        """Show these panels on the Promote tab of every patient page (a feature app calls this when it is ready).
+
+        wagtail-modeltranslation gives each page model its own copy of the panel lists, so every copy is extended."""
+        models, pending = [cls], [cls]
+        while pending:
+            children = pending.pop().__subclasses__()
+            models.extend(children)
+            pending.extend(children)
+        for promote_panels in {id(model.promote_panels): model.promote_panels for model in models}.values():
+            promote_panels.extend(panels)
 
     def is_translated(self, language=None):
         language = language or get_language()

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .readability import assess
-from .texts import LANGUAGES, translated_texts
+from explainer.core.texts import LANGUAGES, translated_texts
 
 # Fields that are names and citations rather than prose.
 NOT_PROSE = {"title"}

@@ -59,14 +59,19 @@ class Judged:
 
 
 def judge_split(detector, corpus, split):
-    """Every sentence of a split, judged: labelled sentences one at a time, documents whole (a sentence of a
-    document counts as flagged when a flag overlaps it)."""
+    """Every sentence of a split, judged by the detector."""
+    return judge(corpus.examples(split, documents=False), corpus.documents_in(split), lambda text: detector.find(text)[1])
+
+
+def judge(sentences, documents, flags_for):
+    """Every sentence: labelled sentences checked one at a time, documents whole (a sentence of a document counts as
+    flagged when a flag overlaps it). `flags_for(text)` gives the flags for a text."""
     judged = []
-    for example in corpus.examples(split, documents=False):
-        _language, flags = detector.find(example.text)
+    for example in sentences:
+        flags = flags_for(example.text)
         judged.append(Judged(example, tuple(sorted({flag.category for flag in flags}))))
-    for document in corpus.documents_in(split):
-        _language, flags = detector.find(document.text)
+    for document in documents:
+        flags = flags_for(document.text)
         for example in document.examples():
             start, end = example.offset, example.offset + len(example.text)
             categories = {flag.category for flag in flags if flag.start < end and flag.end > start}
@@ -97,10 +102,6 @@ def tally(judged):
             score.false_negative += gold and not found
             score.false_positive += found and not gold
     return by_language, by_category
-
-
-def score_examples(detector, corpus, split):
-    return tally(judge_split(detector, corpus, split))[0]
 
 
 def evaluate(items, check):

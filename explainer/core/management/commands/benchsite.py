@@ -864,9 +864,9 @@ class Command(BaseCommand):
     def time_claim_matcher(self, repeat=15):
         from explainer.caution.evaluation import load_items
         from explainer.caution.management.commands.benchclaims import median_seconds, sample_text
-        from explainer.caution.service import check_text, current_matcher
+        from explainer.caution.service import check_text, current_detector
 
-        matcher = current_matcher()
+        matcher = current_detector().matcher
         text = sample_text(load_items(), 20_000)
         return {
             "families": len(matcher.families),

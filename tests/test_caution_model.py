@@ -1,0 +1,54 @@
+"""The sentence model and the embedding package it uses."""
+
+import numpy as np
+import pytest
+
+from explainer.caution.classifier import SentenceModel, embedder, rule_features, sentence_features
+from explainer.caution.detector import Detector
+from explainer.caution.matcher import Matcher
+from explainer.caution.training import claim_families
+
+
+def test_the_embedding_package_behaves_like_multilingual_e5_small():
+    vectors = embedder().embed([
+        "Stem cells reverse liver cirrhosis.",
+        "干细胞可以逆转肝硬化。",
+        "The train to the airport leaves every twenty minutes.",
+    ])
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    same_meaning, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
+    assert same_meaning > unrelated + 0.05
+
+
+def test_features_see_words_characters_and_what_the_patterns_found():
+    detector = Detector(Matcher(claim_families()), SentenceModel.load())
+    text = "干细胞没有任何副作用，每天限20人！"
+    _context, candidates = detector.matcher.analyse(text)
+    features = sentence_features(text, rule_features(candidates))
+    assert features["h:副作用"] == 1 and features["h:限00"] == 0 and features["p:!"] == 1
+    assert features["r:no-risk"] == 1
+    english = sentence_features("Doctors can’t reverse it", ["s:reversal:negated"])
+    assert english["w:can't"] == 1 and english["b:can't reverse"] == 1 and english["s:reversal:negated"] == 1
+
+
+def test_a_sentence_the_model_finds_promotional_is_flagged_without_any_pattern():
+    """Results without the claim words: no pattern matches, the model flags the sentence."""
+    detector = Detector(Matcher(claim_families()), SentenceModel.load())
+    text = "After the programme our patients fly home with their blood values normal again."
+    _context, candidates = detector.matcher.analyse(text)
+    assert not candidates
+    _language, flags = detector.find(text)
+    assert flags and flags[0].start == 0 and flags[0].end == len(text)
+
+
+@pytest.mark.parametrize("thresholds, flagged", [
+    ({"claim": 0.99, "keep": 0.98, "claim_alone": 0.99, "category": 0.5}, False),
+    ({"claim": 0.01, "keep": 0.01, "claim_alone": 0.01, "category": 0.5}, True),
+])
+def test_the_decision_follows_its_thresholds(thresholds, flagged):
+    detector = Detector(Matcher(claim_families()), SentenceModel.load())
+    reading = detector.read("Our clinic offers a new start for your liver.")
+    flags, judgements = detector.decide(reading, thresholds)
+    assert bool(flags) is flagged
+    assert judgements[0].decision == ("claim" if flagged else "accurate")
