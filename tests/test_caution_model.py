@@ -43,8 +43,8 @@ def test_a_sentence_the_model_finds_promotional_is_flagged_without_any_pattern()
 
 
 @pytest.mark.parametrize("thresholds, flagged", [
-    ({"claim": 0.99, "keep": 0.98, "claim_alone": 0.99, "category": 0.5}, False),
-    ({"claim": 0.01, "keep": 0.01, "claim_alone": 0.01, "category": 0.5}, True),
+    ({"claim": 0.99, "keep": 0.98, "claim_alone": 0.99, "keep_high": 0.98, "category": 0.5}, False),
+    ({"claim": 0.01, "keep": 0.01, "claim_alone": 0.01, "keep_high": 0.01, "category": 0.5}, True),
 ])
 def test_the_decision_follows_its_thresholds(thresholds, flagged):
     detector = Detector(Matcher(claim_families()), SentenceModel.load())

@@ -7,7 +7,8 @@ own finding…). The sentence model then judges each sentence, with what the pat
   nothing, the whole sentence is flagged with the category the model finds most likely, provided the model is
   surer than it needs to be when the patterns agree;
 - a sentence it is unsure of keeps the claims the patterns and context rules agree on;
-- a sentence it finds accurate keeps none.
+- a sentence it finds accurate keeps none, except a high-severity claim (stop your medicine, no side effects…)
+  that the patterns and context rules agree on, which it drops only when it is surer still.
 The thresholds are chosen on the corpus's dev split when the model is trained (training.py).
 """
 
@@ -17,6 +18,11 @@ from dataclasses import dataclass
 from .classifier import embedder, rule_features, sentence_features
 from .matcher import SEVERITY_RANK, Flag
 from .text import detect_language
+
+
+def keep_threshold(candidate, thresholds):
+    """How sure the model must be that a sentence is promotional to keep a claim the patterns agree on."""
+    return thresholds["keep_high"] if candidate.family.severity == "high" else thresholds["keep"]
 
 
 @dataclass
@@ -93,11 +99,11 @@ class Detector:
                     if family is not None:
                         sentence_flags.append(Flag(category, sentence.start, sentence.end,
                                                    text[sentence.start : sentence.end], family.severity, family))
-            elif prediction.claim >= thresholds["keep"]:
-                decision = "unsure"
-                kept.extend(agreed)
             else:
-                decision = "accurate"
+                # A dangerous claim the patterns and context rules agree on needs a surer "accurate" to be dropped.
+                kept_here = [c for c in agreed if prediction.claim >= keep_threshold(c, thresholds)]
+                kept.extend(kept_here)
+                decision = "unsure" if kept_here or prediction.claim >= thresholds["keep"] else "accurate"
             judgements.append(Judgement(sentence.start, sentence.end, prediction.claim, decision))
         flags = sorted(self.matcher.flags(text, kept) + sentence_flags, key=lambda flag: flag.start)
         return flags, judgements
