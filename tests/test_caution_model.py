@@ -23,11 +23,12 @@ def test_the_embedding_package_behaves_like_multilingual_e5_small():
 
 def test_features_see_words_characters_and_what_the_patterns_found():
     detector = Detector(Matcher(claim_families()), SentenceModel.load())
-    text = "干细胞没有任何副作用，每天限20人！"
+    text = "干细胞治疗没有任何副作用，名额有限！"
     _context, candidates = detector.matcher.analyse(text)
     features = sentence_features(text, rule_features(candidates))
-    assert features["h:副作用"] == 1 and features["h:限00"] == 0 and features["p:!"] == 1
-    assert features["r:no-risk"] == 1
+    assert features["h:副作用"] == 1 and features["h:名额有"] == 1 and features["p:!"] == 1
+    assert features["r:no-risk"] == 1 and features["r:urgency"] == 1
+    assert sentence_features("每天限20人")["h:限"] == 1 and "w:0" in sentence_features("每天限20人")
     english = sentence_features("Doctors can’t reverse it", ["s:reversal:negated"])
     assert english["w:can't"] == 1 and english["b:can't reverse"] == 1 and english["s:reversal:negated"] == 1
 
@@ -35,7 +36,7 @@ def test_features_see_words_characters_and_what_the_patterns_found():
 def test_a_sentence_the_model_finds_promotional_is_flagged_without_any_pattern():
     """Results without the claim words: no pattern matches, the model flags the sentence."""
     detector = Detector(Matcher(claim_families()), SentenceModel.load())
-    text = "After the programme our patients fly home with their blood values normal again."
+    text = "Thanks to the cells, Mr Chen walks his dog every morning again."
     _context, candidates = detector.matcher.analyse(text)
     assert not candidates
     _language, flags = detector.find(text)

@@ -30,7 +30,7 @@ def check(client, text, language="en", **extra):
 def test_the_form_works_without_javascript(client, html):
     page = html(client.get("/en/check/"))
     form = page.find("form", attrs={"data-claim-check-form": True})
-    assert form["method"] == "post" and form["action"] == "/en/check/"
+    assert form["method"] == "post" and form["action"] == "/en/check/#check-results"
     assert form.find("textarea", attrs={"name": "text"}) and form.find("input", attrs={"name": "csrfmiddlewaretoken"})
     assert html(client.get("/zh-hans/check/")).h1.get_text() == "核对您看到的说法"
 

@@ -251,6 +251,8 @@ def suppression_reason(context, start, end, category):
         return "negated"
     if (ZH_CLAUSE_NEGATION if script == "zh" else EN_CLAUSE_NEGATION).search(clause):
         return "negated"
+    if script == "en" and EN_CLAUSE_NEGATION.search(folded[start:end]):  # "cirrhosis can't be reversed"
+        return "negated"
     if refutation.search(whole) or (script == "en" and ZH_REFUTATION.search(whole)):
         return "refuted"
     if category not in ASSERTION_ONLY_CATEGORIES:

@@ -2,8 +2,9 @@
 
 The phrase patterns find candidate claims and say where the context sets one aside (negated, reported, a trial's
 own finding…). The sentence model then judges each sentence, with what the patterns found among its features:
-- a sentence it finds promotional keeps the patterns' claims; if the context rules set them all aside, it keeps
-  those instead (an advert's testimonial is reported speech, but still the advert's claim); if the patterns found
+- a sentence it finds promotional keeps the patterns' claims; if the context rules set them all aside as reported
+  speech or quotation, it keeps those instead (an advert's testimonial is reported speech, but still the advert's
+  claim), while negations, refutations and truths about standard care stay set aside; if the patterns found
   nothing, the whole sentence is flagged with the category the model finds most likely, provided the model is
   surer than it needs to be when the patterns agree;
 - a sentence it is unsure of keeps the claims the patterns and context rules agree on;
@@ -18,6 +19,10 @@ from dataclasses import dataclass
 from .classifier import embedder, rule_features, sentence_features
 from .matcher import SEVERITY_RANK, Flag
 from .text import detect_language
+
+
+# Context rules that a model may overrule: in an advert, a testimonial is reported speech but the advert's claim.
+SPEECH = {"reported", "quoted"}
 
 
 def keep_threshold(candidate, thresholds):
@@ -81,7 +86,7 @@ class Detector:
         thresholds = thresholds or self.model.thresholds
         low, high = band or self.model.meta.get("embedding_band", (0.0, 1.0))
         text = reading.text
-        kept, sentence_flags, judgements = [], [], []
+        kept, spoken, sentence_flags, judgements = [], [], [], []
         for index, (sentence, found) in enumerate(zip(reading.sentences, reading.candidates)):
             prediction = reading.plain[index]
             if index in reading.embedded and low <= prediction.claim <= high:
@@ -91,21 +96,26 @@ class Detector:
             needed = thresholds["claim"] if found else thresholds["claim_alone"]
             if prediction.claim >= needed:
                 decision = "claim"
-                if agreed or found:
-                    kept.extend(agreed or found)
+                if agreed:
+                    kept.extend(agreed)
+                elif found:
+                    # Negations, refutations, questions and truths about standard care stay set aside.
+                    spoken.extend(c for c in found if c.reason in SPEECH)
                 else:
                     category = prediction.best_categories(thresholds["category"])[0]
                     family = self.family_for.get(category)
                     if family is not None:
                         sentence_flags.append(Flag(category, sentence.start, sentence.end,
-                                                   text[sentence.start : sentence.end], family.severity, family))
+                                                   text[sentence.start : sentence.end], family.severity, family,
+                                                   "sentence"))
             else:
                 # A dangerous claim the patterns and context rules agree on needs a surer "accurate" to be dropped.
                 kept_here = [c for c in agreed if prediction.claim >= keep_threshold(c, thresholds)]
                 kept.extend(kept_here)
                 decision = "unsure" if kept_here or prediction.claim >= thresholds["keep"] else "accurate"
             judgements.append(Judgement(sentence.start, sentence.end, prediction.claim, decision))
-        flags = sorted(self.matcher.flags(text, kept) + sentence_flags, key=lambda flag: flag.start)
+        flags = self.matcher.flags(text, kept) + self.matcher.flags(text, spoken, "speech") + sentence_flags
+        flags.sort(key=lambda flag: flag.start)
         return flags, judgements
 
     def embed(self, texts):

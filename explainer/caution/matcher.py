@@ -38,6 +38,9 @@ class Flag:
     text: str
     severity: str
     family: ClaimFamily = field(repr=False)
+    # "pattern": a phrase the patterns and context rules agree on; "speech": a phrase the context rules took for
+    # reported speech or a quotation, which the model finds is the text's own claim; "sentence": the model alone.
+    basis: str = "pattern"
 
 
 @dataclass(frozen=True)
@@ -124,11 +127,11 @@ class Matcher:
         _context, candidates = self.analyse(text)
         return language, self.flags(text, [c for c in candidates if c.reason is None])
 
-    def flags(self, text, candidates):
+    def flags(self, text, candidates, basis="pattern"):
         """Non-overlapping flags for the candidates, the most severe and longest kept where they overlap."""
         claims = [(c.start, c.end, c.family) for c in candidates]
         return [
-            Flag(family.category, start, end, text[start:end], family.severity, family)
+            Flag(family.category, start, end, text[start:end], family.severity, family, basis)
             for start, end, family in self.resolve_overlaps(claims)
         ]
 

@@ -16,5 +16,8 @@ class ClaimCheckPanel(Panel):
             from .pages import unmarked_claims
 
             context = super().get_context_data(parent_context)
-            context["claims"] = unmarked_claims(self.instance) if self.instance and self.instance.pk else None
+            claims = unmarked_claims(self.instance) if self.instance and self.instance.pk else None
+            context["claims"] = claims
+            context["blocking"] = [claim for claim in claims or [] if claim.blocking]
+            context["advisory"] = [claim for claim in claims or [] if not claim.blocking]
             return context

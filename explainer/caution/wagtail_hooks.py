@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import ClaimPattern
-from .pages import unmarked_claims
+from .pages import blocking_claims
 
 
 class ClaimPatternViewSet(SnippetViewSet):
@@ -28,7 +28,7 @@ def describe(claims):
 
 
 def warn_about_claims(request, page):
-    claims = unmarked_claims(page.specific) if hasattr(page.specific, "quoted_claims") else []
+    claims = blocking_claims(page.specific) if hasattr(page.specific, "quoted_claims") else []
     if claims:
         messages.warning(
             request,
@@ -64,7 +64,7 @@ def block_unmarked_claims(request, page):
     specific = page.specific if not hasattr(page, "quoted_claims") else page
     if not hasattr(specific, "quoted_claims"):
         return None
-    claims = unmarked_claims(specific)
+    claims = blocking_claims(specific)
     if claims:
         messages.error(
             request,
