@@ -53,3 +53,20 @@ def test_the_decision_follows_its_thresholds(thresholds, flagged):
     flags, judgements = detector.decide(reading, thresholds)
     assert bool(flags) is flagged
     assert judgements[0].decision == ("claim" if flagged else "accurate")
+
+
+def test_a_long_paste_embeds_a_bounded_number_of_sentences():
+    from explainer.caution.classifier import EMBEDDED_SENTENCES
+
+    embedded = []
+
+    class Counting(Detector):
+        def embed(self, texts):
+            embedded.extend(texts)
+            return super().embed(texts)
+
+    model = SentenceModel.load()
+    model.meta["embedding_band"] = (0.0, 1.0)  # every sentence uncertain
+    detector = Counting(Matcher(claim_families()), model)
+    detector.find("Our clinic offers a new start for your liver. " * 400 + "肝" * 5000)
+    assert len(embedded) == EMBEDDED_SENTENCES

@@ -16,7 +16,7 @@ The thresholds are chosen on the corpus's dev split when the model is trained (t
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .classifier import embedder, rule_features, sentence_features
+from .classifier import EMBEDDED_SENTENCES, embedder, rule_features, sentence_features
 from .matcher import SEVERITY_RANK, Flag
 from .text import detect_language
 
@@ -76,6 +76,8 @@ class Detector:
         embedded = {}
         if self.model.uses_embeddings:
             chosen = [i for i, prediction in enumerate(plain) if embed_all or self.model.needs_embedding(prediction)]
+            if not embed_all:
+                chosen = sorted(chosen, key=lambda i: abs(plain[i].claim - 0.5))[:EMBEDDED_SENTENCES]
             if chosen:
                 embeddings = self.embed([text[context.sentences[i].start : context.sentences[i].end] for i in chosen])
                 embedded = {i: self.model.with_embedding(plain[i], e) for i, e in zip(chosen, embeddings)}
