@@ -154,3 +154,9 @@ def test_the_base_page_and_the_checks_do_not_import_each_other():
     assert not imports_of("pages") & {"caution", "quality"}
     assert "caution" not in imports_of("quality")
     assert "quality" not in imports_of("caution")
+
+
+def test_belittling_a_transplant_does_not_make_the_next_sentence_a_truth_about_standard_care():
+    advert = "与其花几十万换肝，不如先试试干细胞回输！\n已帮助上千名患者重获新生，没有任何副作用。"
+    found = {flag["text"]: flag["category"] for flag in check_text(advert)["flags"]}
+    assert found.get("重获新生") == "reversal" and found.get("没有任何副作用") == "no-risk"

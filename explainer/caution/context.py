@@ -93,7 +93,7 @@ ZH_STANDARD_CARE = re.compile(
     r"(?:乙肝|乙型肝炎|b型肝炎|b肝|丙肝|丙型肝炎|c型肝炎|c肝|病毒|病因).{0,8}?(?:治疗|控制|抑制|清除))"
 )
 # "Unlike a transplant, …": standard care named only to contrast with the therapy being sold.
-CONTRAST = re.compile(r"\b(?:unlike|compared (?:with|to)|instead of|rather than|better than|than a)\b|不像|不同于|相比|比起|而不是|却")
+CONTRAST = re.compile(r"\b(?:unlike|compared (?:with|to)|instead of|rather than|better than|than a)\b|不像|不同于|相比|比起|而不是|却|与其|不如")
 # "…when hepatitis B is treated": standard care named after the claim, as its condition.
 CONDITION_AFTER = re.compile(r"\b(?:when|after|once|if|as long as|provided)\b|只要|如果|当|之后|以后|后")
 # Saying that proof is still needed is not a claim of proof.
