@@ -10,7 +10,8 @@ own finding…). The sentence model then judges each sentence, with what the pat
 - a sentence it is unsure of keeps the claims the patterns and context rules agree on;
 - a sentence it finds accurate keeps none, except a high-severity claim (stop your medicine, no side effects…)
   that the patterns and context rules agree on, which it drops only when it is surer still.
-The thresholds are chosen on the corpus's dev split when the model is trained (training.py).
+The thresholds are chosen on out-of-fold answers over the corpus's train and dev splits when the model is trained
+(training.py); the safety floor for high-severity claims is fixed.
 """
 
 from bisect import bisect_right
@@ -19,7 +20,6 @@ from dataclasses import dataclass
 from .classifier import EMBEDDED_SENTENCES, embedder, rule_features, sentence_features
 from .matcher import SEVERITY_RANK, Flag
 from .text import detect_language
-
 
 # Context rules that a model may overrule: in an advert, a testimonial is reported speech but the advert's claim.
 SPEECH = {"reported", "quoted"}
