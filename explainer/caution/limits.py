@@ -17,7 +17,7 @@ _local_counts = LocMemCache("claims-rate-fallback", {"OPTIONS": {"MAX_ENTRIES": 
 
 def client_address(request):
     """The client's address: behind our proxies, the right-most X-Forwarded-For hop that is not one of them."""
-    return client_ip(request)
+    return client_ip(request) or "unknown"
 
 
 def _count(store, key, window):

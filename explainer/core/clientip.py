@@ -25,12 +25,13 @@ def _address(text):
 
 
 def client_ip(request):
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, or None when the request has none (a test client's forced login)."""
+    remote = request.META.get("REMOTE_ADDR", "") or None
     trusted = getattr(settings, "TRUSTED_PROXIES", 0) or 0
     if not trusted:
         return remote
     forwarded = [hop for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-    hops = [*forwarded, remote]
+    hops = [*forwarded, remote or ""]
     # A number: the last `trusted` hops are our proxies. Addresses: every hop in those networks is one of ours.
     networks = None if isinstance(trusted, int) else _networks(tuple(trusted))
     client = remote
