@@ -32,15 +32,20 @@ class StudyFile(PageItem):
         fields = {**localized("title", {"en": self.name, "zh-hans": self.name}), **self.facts}
         for name, text in self.texts.items():
             fields.update(localized(name, text))
-        fields["arms"] = [StudyArm(**localized("label", arm["label"]), enrolled=arm["enrolled"], analysed=arm["analysed"])
-                          for arm in self.arms]
+        # sort_order keeps the file's order: without it PostgreSQL returns rows in whatever order it finds them.
+        fields["arms"] = [
+            StudyArm(**localized("label", arm["label"]), enrolled=arm["enrolled"], analysed=arm["analysed"], sort_order=n)
+            for n, arm in enumerate(self.arms)
+        ]
         fields["outcomes"] = [
-            StudyOutcome(**localized("measure", o["measure"]), **localized("result", o["result"]), direction=o["direction"])
-            for o in self.outcomes
+            StudyOutcome(**localized("measure", o["measure"]), **localized("result", o["result"]), direction=o["direction"],
+                         sort_order=n)
+            for n, o in enumerate(self.outcomes)
         ]
         fields["fact_sources"] = [
-            StudySource(source=s["source"], verified=s["verified"], facts=", ".join(s["facts"]), **localized("note", s["note"]))
-            for s in self.sources
+            StudySource(source=s["source"], verified=s["verified"], facts=", ".join(s["facts"]), **localized("note", s["note"]),
+                        sort_order=n)
+            for n, s in enumerate(self.sources)
         ]
         return fields
 
