@@ -9,6 +9,8 @@ from wagtail.models import Page, Revision
 from explainer.content.models import LoadedFile
 from explainer.pages.models import TopicPage
 
+from tests.loading import edit, load
+
 pytestmark = pytest.mark.django_db
 
 
@@ -19,19 +21,6 @@ def content(tmp_path):
     shutil.copytree(settings.CONTENT_DIR, folder)
     return folder
 
-
-def load(folder, **options):
-    from io import StringIO
-
-    out = StringIO()
-    call_command("loadcontent", content_dir=folder, stdout=out, **options)
-    return out.getvalue()
-
-
-def edit(path, change):
-    data = yaml.safe_load(path.read_text())
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def test_every_content_file_is_loaded_as_a_published_page():

@@ -19,6 +19,8 @@ from explainer.content.models import LoadedFile
 from explainer.glossary.models import GlossaryTerm
 from explainer.pages.models import TopicPage
 
+from tests.loading import edit, load
+
 pytestmark = pytest.mark.django_db
 
 
@@ -167,17 +169,6 @@ def content(tmp_path):
     shutil.copytree(settings.CONTENT_DIR, folder)
     return folder
 
-
-def load(folder, **options):
-    out = StringIO()
-    call_command("loadcontent", content_dir=folder, stdout=out, **options)
-    return out.getvalue()
-
-
-def edit(path, change):
-    data = yaml.safe_load(path.read_text())
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def test_loadcontent_publishes_terms_and_patterns_as_revisions(content):
