@@ -9,21 +9,32 @@ PORT ?= 8000
 
 .PHONY: run setup test test-sqlite test-postgres messages content check bench audit run-cluster
 
+# The site's packages only; the test tools (tests/requirements.txt) are installed by `make test`.
 $(VENV)/.installed: requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(PY) || { echo "==> Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "==> Installing the site's Python packages (requirements.txt): 1-2 minutes the first time"
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.tests-installed: $(VENV)/.installed tests/requirements.txt
+	@echo "==> Installing the test tools (tests/requirements.txt)"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r tests/requirements.txt
 	touch $@
 
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
+	@echo "==> Compiling the Chinese interface strings"
 	$(MANAGE) compilemessages --locale zh_Hans --ignore '.venv' -v0
 
 setup: $(VENV)/.installed messages
-	$(MANAGE) migrate --noinput -v0 >/dev/null
+	@echo "==> Creating or updating the database (about a minute the first time; each step takes a few seconds to start)"
+	$(MANAGE) migrate --noinput
+	@echo "==> Loading content/"
 	$(MANAGE) loadcontent
-	$(MANAGE) ensureadmin
+	$(MANAGE) ensureadmin --url http://$(HOST):$(PORT)/admin/
 
 run: setup
+	@echo "==> Serving the site on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); Ctrl-C stops it"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 content: $(VENV)/.installed
@@ -31,12 +42,12 @@ content: $(VENV)/.installed
 
 test: test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.installed messages
+test-sqlite: $(VENV)/.tests-installed messages
 	$(PY) -m pytest
 
 # PostgreSQL runs when one answers at 127.0.0.1:5432; CI always has one. The browser tests run their own server
 # on SQLite, so they run once, in the SQLite pass.
-test-postgres: $(VENV)/.installed messages
+test-postgres: $(VENV)/.tests-installed messages
 	@if $(PY) -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest -m "not browser"; \
 	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(POSTGRES_URL)"; exit 1; \
@@ -50,7 +61,7 @@ check: $(VENV)/.installed
 # Speed and quality figures (printed, never asserted): the claim matcher and its labelled set, then the whole site
 # under gunicorn on a throwaway database (needs wrk: apt-get install wrk).
 bench: $(VENV)/.installed messages
-	$(MANAGE) migrate --noinput -v0 >/dev/null
+	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) loadcontent -v0
 	$(MANAGE) benchclaims
 	$(MANAGE) benchsite
@@ -65,4 +76,4 @@ run-cluster: $(VENV)/.installed messages
 # reach: --strict fails rather than report "no known vulnerabilities" for packages it could not check.
 audit: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check pip-audit==2.10.1
-	$(VENV)/bin/pip-audit --strict -r requirements.txt
+	$(VENV)/bin/pip-audit --strict -r requirements.txt -r tests/requirements.txt

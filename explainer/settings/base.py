@@ -135,6 +135,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "keepalives_count": 3,
         **DATABASES["default"].get("OPTIONS", {}),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Local development: an autosave that overlaps a save must wait for the other, not fail with "database is
+    # locked". WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock at the start of a
+    # transaction, so the busy timeout applies (a deferred transaction that must upgrade its lock fails at once).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 # What the 503 page tells readers and clients while the database is unavailable.
 DATABASE_RETRY_AFTER_SECONDS = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -234,4 +244,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Django's own console handler on "django" would print each of its lines a second time through the root's.
+    "loggers": {"django": {"handlers": [], "level": "INFO"}},
 }

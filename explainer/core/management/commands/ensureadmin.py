@@ -15,10 +15,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--url",
+            help="The admin's address to print, e.g. http://127.0.0.1:8150/admin/ (`make run` passes its HOST and "
+                 "PORT). Default: WAGTAILADMIN_BASE_URL + /admin/.",
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, url=None, **options):
         User = get_user_model()
-        admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
+        admin_url = url or f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
         if not User.objects.filter(is_superuser=True).exists():
             password = secrets.token_urlsafe(12)
             User.objects.create_superuser(username=username, email="", password=password)
