@@ -70,3 +70,37 @@ def test_ensureadmin_creates_one_account_and_prints_its_login(tmp_path, monkeypa
     call_command("ensureadmin", stdout=out)
     assert f"as {username} / {password}" in out.getvalue()
     assert get_user_model().objects.filter(is_superuser=True).count() == 1
+
+
+@pytest.mark.parametrize("mode, heading", [("en", "Causes of cirrhosis"), ("zh-hans", "肝硬化的病因")])
+def test_the_editor_previews_each_language_in_a_frame_the_admin_may_show(rf, mode, heading):
+    from bs4 import BeautifulSoup
+
+    page = TopicPage.objects.get(slug="causes")
+    assert [name for name, _label in page.preview_modes] == ["en", "zh-hans"]
+    request = rf.get(f"/admin/pages/{page.id}/edit/preview/?mode={mode}")
+    request.user = get_user_model().objects.create_superuser("previewer", password="a long password 123")
+    response = page.make_preview_request(request, mode)
+    document = BeautifulSoup(response.content.decode(), "html.parser")
+    assert document.h1.get_text(strip=True) == heading
+    assert document.html["lang"] == ("en" if mode == "en" else "zh-Hans")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy and "frame-ancestors 'none'" not in policy
+    assert "script-src 'self'" in policy  # the rest of the policy stays strict
+
+
+def test_public_pages_still_refuse_to_be_framed(client):
+    response = client.get("/en/about-cirrhosis/causes/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_a_chinese_speaking_editor_previews_chinese_first():
+    from django.utils import translation
+
+    page = TopicPage.objects.get(slug="causes")
+    with translation.override("zh-hans"):
+        assert page.default_preview_mode == "zh-hans"
+    with translation.override("en"):
+        assert page.default_preview_mode == "en"

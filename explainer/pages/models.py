@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -64,6 +65,20 @@ class ExplainerPage(Page):
 
     class Meta:
         abstract = True
+
+    # Editors preview each language; a language's name is written in that language, whatever the admin's is.
+    preview_modes = [("en", "English"), ("zh-hans", "中文")]
+
+    @property
+    def default_preview_mode(self):
+        """The editor's own admin language first (the preview panel opens in it)."""
+        return "zh-hans" if (get_language() or "").startswith("zh") else "en"
+
+    def make_preview_request(self, original_request=None, preview_mode=None, extra_request_attrs=None):
+        """Preview as a reader of that language: the simulated request goes to /en/… or /zh-hans/…."""
+        language = preview_mode if preview_mode in LANGUAGE_CODES else self.default_preview_mode
+        with translation.override(language):
+            return super().make_preview_request(original_request, language, extra_request_attrs)
 
     @classmethod
     def register_check_panels(cls, *panels):
