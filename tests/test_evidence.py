@@ -90,6 +90,31 @@ def test_unverified_facts_are_shown_as_reported(client, html):
     assert "Reported by" not in study_type.get_text()
 
 
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", "(for: the cells and how they were given, the main measure, the authors' conclusion)"),
+        ("zh-hans", "（以它为依据的内容：用了什么细胞、怎么用的、主要看什么指标、作者的结论）"),
+    ],
+)
+def test_study_sources_say_what_they_back_in_the_readers_words(client, html, language, expected):
+    page = html(client.get(f"/{language}/evidence/shi-2021/"))
+    items = [" ".join(item.get_text(" ", strip=True).split()) for item in page.select("ul.fact-sources li")]
+    assert len(items) == 3
+    assert any(expected in item for item in items), items
+    assert not any(re.search(r"\b[a-z]+_[a-z_]+\b|\((?:[a-z_]+(?:, )?)+\)", item) for item in items), items
+    registry = next(item for item in items if "NCT01220492" in item)
+    assert ("the trial's registry number" if language == "en" else "试验登记号") in registry
+    paper = next(item for item in items if "10.1007/s12072-021-10199-2" in item)
+    assert ("(for: all other facts)" if language == "en" else "其他没有单独注明出处的内容") in paper
+
+
+def test_every_fact_field_has_words_for_readers():
+    from explainer.evidence.models import FACT_FIELDS, FACT_PHRASES
+
+    assert set(FACT_PHRASES) == set(FACT_FIELDS)
+
+
 def test_index_lists_every_study_with_doi_links_in_both_languages(client, html):
     for language in ["en", "zh-hans"]:
         page = html(client.get(f"/{language}/evidence/"))

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.functional import cached_property
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -27,6 +27,34 @@ FACT_FIELDS = [
     "follow_up_weeks", "primary_endpoint", "outcomes", "summary", "can_and_cannot", "authors_conclusion",
 ]
 ALL_FACTS = "all"
+
+# What a source backs, told to readers in their words: fields that a reader sees as one thing share a phrase.
+FACT_PHRASES = {
+    "paper_title": _("the paper's title"),
+    "citation": _("where and when it was published"),
+    "year": _("where and when it was published"),
+    "journal": _("where and when it was published"),
+    "doi": _("the link to the paper"),
+    "registry_id": _("the trial's registry number"),
+    "study_type": _("how the study was designed"),
+    "randomised": _("how the study was designed"),
+    "blinding": _("how the study was designed"),
+    "comparator": _("how the study was designed"),
+    "arms": _("how many people took part"),
+    "population": _("who took part"),
+    "cause": _("who took part"),
+    "cell_type": _("the cells and how they were given"),
+    "cell_source": _("the cells and how they were given"),
+    "route": _("the cells and how they were given"),
+    "dose": _("the cells and how they were given"),
+    "infusions": _("the cells and how they were given"),
+    "follow_up_weeks": _("how long people were followed"),
+    "primary_endpoint": _("the main measure"),
+    "outcomes": _("the results"),
+    "summary": _("the summary"),
+    "can_and_cannot": _("what this study can and cannot tell you"),
+    "authors_conclusion": _("the authors' conclusion"),
+}
 
 # The team's collected source documents that study files cite as seed:<name>, described as a reader would know
 # them. Readers never see the name; older files name a document by its number ("seed:002_…"), which maps here too.
@@ -317,6 +345,20 @@ class StudySource(Orderable):
     @property
     def fact_list(self):
         return [fact.strip() for fact in self.facts.split(",") if fact.strip()]
+
+    @property
+    def backs_all_facts(self):
+        return ALL_FACTS in self.fact_list
+
+    @property
+    def fact_phrases(self):
+        """What this source backs, in the reader's words and language, each phrase once, in the file's order."""
+        phrases = []
+        for fact in self.fact_list:
+            phrase = str(FACT_PHRASES[fact]) if fact in FACT_PHRASES else ""
+            if phrase and phrase not in phrases:
+                phrases.append(phrase)
+        return pgettext("separator between items of a list", ", ").join(phrases)
 
     @property
     def kind(self):
