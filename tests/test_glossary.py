@@ -42,3 +42,53 @@ def test_a_new_term_is_linked_without_a_restart(client, html):
     texts = page.find("div", class_="content").get_text()
     if "tiredness" in texts.lower():
         assert page.select_one("a.term[href='/en/glossary/#fatigue']")
+
+
+def test_a_chinese_term_inside_a_longer_word_or_a_name_is_not_linked():
+    from explainer.glossary.linking import link_terms
+
+    def linked(html):
+        from bs4 import BeautifulSoup
+
+        return [a.get_text() for a in BeautifulSoup(link_terms(html, "zh-hans", "/zh-hans/glossary/"), "html.parser").select("a.term")]
+
+    assert linked("<p>我们逐条对照它引用的研究。</p>") == []  # compare point by point, not the comparison group
+    assert linked("<p>一家干细胞公司（博雅干细胞）网站上的文章。</p>") == ["干细胞"]  # the first, not the company's name
+    assert linked("<p>博雅干细胞的广告。</p>") == []
+    assert linked("<p>与对照组相比，腹水减少了。</p>") == ["对照组", "腹水"]
+    assert linked("<p>乙肝患者要长期吃药。</p>") == ["乙肝"]  # 患者 is a word of its own
+    assert linked('<p>干细胞</p><p data-no-glossary>腹水<span>腹水</span></p><p>腹水</p>') == ["干细胞", "腹水"]
+
+
+def test_the_example_page_does_not_link_compare_point_by_point(client, html):
+    page = html(client.get("/zh-hans/check/example-immense-potential/"))
+    for link in page.select("div.content a.term"):
+        assert not (link.get_text() == "对照" and link.previous_sibling and str(link.previous_sibling).endswith("逐条"))
+
+
+def test_chinese_glossary_is_in_pinyin_order_with_a_letter_index_and_back_links(client, html):
+    from pypinyin import lazy_pinyin
+
+    page = html(client.get("/zh-hans/glossary/"))
+    terms = [entry.dt.contents[0].strip() for entry in page.select(".glossary__entry")]
+    keys = [" ".join(lazy_pinyin(term)).lower() for term in terms]
+    assert keys == sorted(keys)
+    assert terms.index("丙型肝炎") < terms.index("乙型肝炎")  # bing before yi, not code-point order
+    letters = [a.get_text() for a in page.select("#glossary-index a")]
+    assert letters == sorted(letters, key=lambda letter: (letter == "#", letter))
+    assert "Y" in letters and "B" in letters
+    for link in page.select("#glossary-index a"):
+        section = page.find(id=link["href"][1:])
+        assert section and section.get_text() == link.get_text()
+    yi = page.find(id="hepatitis-b")
+    assert yi.find_parent("section").h2.get_text() == "Y"
+    back = page.select(".back-to-top a")
+    assert len(back) == len(letters) and back[0].get_text() == "回到顶部"
+
+
+def test_english_glossary_has_a_letter_index_and_back_links(client, html):
+    page = html(client.get("/en/glossary/"))
+    terms = [entry.dt.get_text(strip=True).lower() for entry in page.select(".glossary__entry")]
+    assert terms == sorted(terms)
+    assert [a.get_text() for a in page.select("#glossary-index a")][:3] == ["A", "B", "C"]
+    assert page.select_one(".back-to-top a")["href"] == "#main"

@@ -61,3 +61,73 @@ def test_robots_points_to_the_sitemap(client):
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def result_titles(client, html, language, query):
+    page = html(client.get(f"/{language}/search/", {"q": query}))
+    return [a.get_text() for a in page.select(".search-results h2 a")]
+
+
+@pytest.mark.parametrize(
+    "language, query, first",
+    [
+        ("en", "what is cirrhosis", "What is cirrhosis?"),
+        ("en", "What is cirrhosis?", "What is cirrhosis?"),
+        ("zh-hans", "什么是肝硬化", "什么是肝硬化？"),
+        ("en", "liver transplant", "Liver transplant"),
+    ],
+)
+def test_the_page_whose_title_matches_comes_first(client, html, language, query, first):
+    assert result_titles(client, html, language, query)[0] == first
+
+
+def test_a_plain_topic_word_puts_a_topic_page_first_not_one_trial(client, html):
+    from explainer.evidence.models import StudyPage
+
+    page = html(client.get("/en/search/", {"q": "cirrhosis"}))
+    first = page.select_one(".search-results h2 a")["href"]
+    assert "/evidence/" not in first
+    studies = set(StudyPage.objects.values_list("title_en", flat=True))
+    assert not set(result_titles(client, html, "en", "cirrhosis")[:5]) & studies
+
+
+@pytest.mark.parametrize(
+    "language, query",
+    [("en", "can cirrhosis be cured"), ("zh-hans", "肝硬化能治好吗"), ("en", "Can cirrhosis be cured?")],
+)
+def test_questions_find_the_questions_page_and_the_treatment_pages(client, html, language, query):
+    paths = result_paths(client, html, language, query)
+    assert f"/{language}/common-questions/" in paths[:3]
+    assert f"/{language}/treatment/" in paths[:10]
+
+
+def test_a_small_misspelling_is_forgiven_and_said(client, html):
+    page = html(client.get("/en/search/", {"q": "asites"}))
+    paths = [a["href"] for a in page.select(".search-results h2 a")]
+    assert "/en/about-cirrhosis/symptoms-and-complications/" in paths[:3]
+    assert "ascites" in page.select_one(".search-correction").get_text()
+    assert page.select_one(".search-glossary a[href='/en/glossary/#ascites']")
+
+
+def test_english_and_chinese_words_for_one_thing_find_the_same_pages(client, html):
+    english = set(result_paths(client, html, "en", "ascites"))
+    chinese = set(result_paths(client, html, "en", "腹水"))
+    assert len(english) >= len(chinese) >= 5
+    assert english == chinese
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_no_search_ends_empty_handed(client, html, language):
+    page = html(client.get(f"/{language}/search/", {"q": "zzqqxx"}))
+    assert page.select(".search-results li") == []
+    offers = [a["href"] for a in page.select(".search-offers a")]
+    assert f"/{language}/glossary/" in offers
+    assert f"/{language}/common-questions/" in offers
+    assert f"/{language}/about-cirrhosis/" in offers and f"/{language}/treatment/" in offers
+
+
+def test_the_results_heading_does_not_link_the_readers_own_words(client, html):
+    page = html(client.get("/en/search/", {"q": "what is cirrhosis"}))
+    status = page.find(attrs={"role": "status"})
+    assert "what is cirrhosis" in status.get_text()
+    assert status.find("a") is None

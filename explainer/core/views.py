@@ -1,4 +1,3 @@
-import re
 import sys
 
 from django.conf import settings
@@ -15,23 +14,19 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from .languages import html_lang
-from .segmentation import segmented
+from .search import run_search, suggestions
 
 MAX_QUERY_LENGTH = 200
-MAX_QUERY_WORDS = 12
-SEARCH_SYNTAX = re.compile(r"[^\w\s]")
 
 
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    # Only words go to the search backend: quotes, stars and operators are search syntax there.
-    words = SEARCH_SYNTAX.sub(" ", segmented(query)).lower().split()[:MAX_QUERY_WORDS]
-    if words:
-        results = Page.objects.live().public().specific().search(" ".join(words), operator="and")
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "search.html", {"query": query, "results": page})
+    answer = run_search(query) if query else None
+    page = Paginator(answer.results if answer else [], 20).get_page(request.GET.get("page"))
+    site = Site.find_for_request(request)
+    offers = suggestions(site.root_page.specific if site else None)
+    return render(request, "search.html", {"query": query, "answer": answer, "results": page, "offers": offers})
 
 
 @require_GET

@@ -1,8 +1,11 @@
 """Link the first use of each glossary term on a page to its definition.
 
 The terms of each language are compiled into one regular expression, longest first, so that "decompensated
-cirrhosis" wins over "cirrhosis" and 失代偿期肝硬化 over 代偿期肝硬化. English terms match whole words, in any case;
-Chinese terms match anywhere. Only text outside tags is changed, and never inside links or headings.
+cirrhosis" wins over "cirrhosis" and 失代偿期肝硬化 over 代偿期肝硬化. English terms match whole words, in any case.
+Chinese has no spaces, so a Chinese match must begin and end where jieba's words do, must not follow a name
+(博雅干细胞 is a company, not stem cells) and must not be used as a verb after an adverb (逐条对照 is "compare point by
+point", not the comparison group). Only text outside tags is changed, and never inside links, headings or an element marked
+`data-no-glossary` (a reader's own search words).
 """
 
 import re
@@ -18,6 +21,12 @@ SKIP_INSIDE = {
     "select", "option", "textarea", "svg", "mark", "blockquote", "cite",
 }
 TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
+NO_LINK = "data-no-glossary"
+# jieba's parts of speech: names of people, places, organisations and other proper nouns; verbs and
+# prepositions; adverbs.
+NAME_TAGS = ("nr", "ns", "nt", "nz")
+VERB_TAGS = ("v", "p")
+ADVERB_TAGS = ("d",)
 
 
 @dataclass
@@ -77,6 +86,54 @@ def term_index(language):
     return _indexes[key]
 
 
+_tokenizers = {}
+
+
+def tokenizer(index):
+    """A jieba tokenizer of its own (the search index's is left as it is) that knows every Chinese glossary form."""
+    import jieba
+    import jieba.posseg
+
+    if id(index) not in _tokenizers:
+        words = jieba.Tokenizer()
+        words.initialize()
+        for form in index.entries:
+            if CJK.search(form) and " " not in form and not words.FREQ.get(form):
+                words.add_word(form, tag="n")
+        _tokenizers.clear()
+        _tokenizers[id(index)] = (index, jieba.posseg.POSTokenizer(words))
+    return _tokenizers[id(index)][1]
+
+
+def words_with_offsets(text, tagger):
+    """jieba's words of the text with their parts of speech and offsets: [(start, end, tag)]."""
+    words, start = [], 0
+    for pair in tagger.cut(text):
+        words.append((start, start + len(pair.word), pair.flag))
+        start += len(pair.word)
+    return words
+
+
+def is_whole_chinese_word(text, start, end, segmentations, tagger):
+    """Whether text[start:end] stands as a word of its own: it begins and ends where jieba's words do (or the rest
+    of a longer word is a word too, as in 乙肝患者), does not follow a name and is not a verb after an adverb."""
+    if id(text) not in segmentations:
+        segmentations[id(text)] = (text, words_with_offsets(text, tagger))
+    words = segmentations[id(text)][1]
+    first = next(index for index, (_start, word_end, _tag) in enumerate(words) if word_end > start)
+    last = next(index for index, (_start, word_end, _tag) in enumerate(words) if word_end >= end)
+    before, after = text[words[first][0] : start], text[end : words[last][1]]
+    dictionary = tagger.tokenizer.FREQ
+    if any(part and not dictionary.get(part) for part in (before, after)):
+        return False
+    if first > 0 and not before and words[first - 1][2].startswith(NAME_TAGS):
+        return False
+    if (first == last and not before and not after and first > 0 and words[first][2].startswith(VERB_TAGS)
+            and words[first - 1][2].startswith(ADVERB_TAGS)):
+        return False  # 逐条对照: "compare point by point", a verb after an adverb
+    return True
+
+
 def link_terms(html, language, glossary_url):
     """Return the HTML with the first use of each glossary term linked to glossary_url#slug."""
     index = term_index(language)
@@ -84,10 +141,16 @@ def link_terms(html, language, glossary_url):
         return html
     linked = set()
     out, position, skip_depth = [], 0, []
+    segmentations = {}
+    tagger = tokenizer(index) if any(CJK.search(form) for form in index.entries) else None
 
     def replace(match):
         slug, name, definition = index.entries[match.group(0).lower()]
         if slug in linked:
+            return match.group(0)
+        if CJK.search(match.group(0)) and not is_whole_chinese_word(
+            match.string, match.start(), match.end(), segmentations, tagger
+        ):
             return match.group(0)
         linked.add(slug)
         return (
@@ -100,12 +163,13 @@ def link_terms(html, language, glossary_url):
         out.append(text if skip_depth else index.pattern.sub(replace, text))
         out.append(tag.group(0))
         closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
-        if name in SKIP_INSIDE and not self_closing:
-            if closing:
-                if skip_depth and skip_depth[-1] == name:
-                    skip_depth.pop()
-            else:
-                skip_depth.append(name)
+        if self_closing:
+            pass
+        elif closing:
+            if skip_depth and skip_depth[-1] == name:
+                skip_depth.pop()
+        elif name in SKIP_INSIDE or NO_LINK in tag.group(0) or (skip_depth and skip_depth[-1] == name):
+            skip_depth.append(name)
         position = tag.end()
     text = html[position:]
     out.append(text if skip_depth else index.pattern.sub(replace, text))

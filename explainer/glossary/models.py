@@ -71,5 +71,26 @@ class GlossaryPage(ExplainerPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["terms"] = sorted(GlossaryTerm.objects.filter(live=True), key=lambda term: term.term.lower())
+        context["terms"] = sorted(GlossaryTerm.objects.filter(live=True), key=lambda term: sort_key(term.term))
+        context["letters"] = by_letter(context["terms"])
         return context
+
+
+def sort_key(text):
+    """Where a term goes in the glossary: by its letters, and Chinese by its pinyin (乙肝 as yi gan, under Y)."""
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(text.strip())).lower()
+
+
+def by_letter(terms):
+    """The terms, already in order, under their first letter: [(letter, [terms])]. Terms that begin with a digit or
+    a sign go under #."""
+    groups = []
+    for term in terms:
+        first = sort_key(term.term)[:1].upper()
+        letter = first if "A" <= first <= "Z" else "#"
+        if not groups or groups[-1][0] != letter:
+            groups.append((letter, []))
+        groups[-1][1].append(term)
+    return groups
