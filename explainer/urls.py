@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from explainer.caution.api import check_claims
 from explainer.core import views as core_views
+from explainer.core import reading
 from explainer.review import views as review_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots, name="robots"),
     path("api/claims/check/", check_claims, name="check-claims-api"),
     path("s/<slug:code>/", review_views.short_link, name="short-link"),
+    path("reading-mode/", reading.switch_reading_mode, name="reading-mode"),
 ]
 
 # A database that is down gets a bilingual 503 page with Retry-After instead of a 500.

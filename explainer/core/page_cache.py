@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.utils.http import urlencode
 
+from .reading import reading_mode
 from .versions import CacheVersion
 
 PAGE_CACHE_VERSION = CacheVersion("page-cache-version")
@@ -82,8 +83,9 @@ def canonical_query(request):
 
 
 def cache_key(request):
+    """One entry per address and reading mode: the easier-reading mode is rendered into the page (a class on <html>)."""
     address = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    return f"page:{PAGE_CACHE_VERSION.current()}:{address}"
+    return f"page:{PAGE_CACHE_VERSION.current()}:{reading_mode(request)}:{address}"
 
 
 def is_cacheable_request(request):

@@ -1,0 +1,176 @@
+/* Reading help, progressive enhancement only: without this file the "Larger text" switch posts to the server and
+   the read-aloud buttons stay hidden. */
+(function () {
+  "use strict";
+
+  /* The easier-reading mode: the same cookie the server sets, so the next page is rendered in the same mode. */
+  var COOKIE = "reading_mode";
+  var EASY_CLASS = "reading-easy";
+  var root = document.documentElement;
+  var modeForms = document.querySelectorAll("[data-reading-mode-form]");
+
+  function cookieSaysEasy() {
+    return document.cookie.split(";").some(function (part) { return part.trim() === COOKIE + "=easy"; });
+  }
+
+  function showMode(easy) {
+    root.classList.toggle(EASY_CLASS, easy);
+    modeForms.forEach(function (form) {
+      form.querySelector("input[name=mode]").value = easy ? "standard" : "easy";
+      form.querySelector("button").setAttribute("aria-pressed", easy ? "true" : "false");
+    });
+  }
+
+  function saveMode(easy) {
+    var attributes = "; path=/; samesite=lax" + (location.protocol === "https:" ? "; secure" : "");
+    document.cookie = easy ? COOKIE + "=easy; max-age=31536000" + attributes : COOKIE + "=; max-age=0" + attributes;
+  }
+
+  modeForms.forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var easy = form.querySelector("input[name=mode]").value === "easy";
+      saveMode(easy);
+      showMode(easy);
+    });
+  });
+
+  // A page shown again from the browser's memory (Back, Forward) may predate the reader's last switch.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) showMode(cookieSaysEasy());
+  });
+
+  /* Read aloud with the browser's own speech synthesis: the page's main text, in Mandarin or English. */
+  var aloud = document.querySelector("[data-read-aloud]");
+  var content = document.querySelector("main .content") || document.querySelector("main");
+  if (!aloud || !content || !("speechSynthesis" in window) || !("SpeechSynthesisUtterance" in window)) return;
+
+  var synth = window.speechSynthesis;
+  var startButton = aloud.querySelector("[data-read-aloud-start]");
+  var pauseButton = aloud.querySelector("[data-read-aloud-pause]");
+  var stopButton = aloud.querySelector("[data-read-aloud-stop]");
+  var languageHolder = content.closest("[lang]");
+  var chinese = (languageHolder ? languageHolder.getAttribute("lang") : "").toLowerCase().indexOf("zh") === 0;
+  var speechLanguage = chinese ? "zh-CN" : "en-GB";
+  // Mandarin voices first (mainland, then any other); zh-HK voices speak Cantonese.
+  var VOICE_PREFERENCES = chinese ? ["zh-cn", "cmn-hans", "cmn", "zh-sg", "zh-tw", "zh"] : ["en-gb", "en"];
+  var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, caption, figcaption, blockquote, summary";
+  var SKIPPED = "svg, script, style, form, nav, [hidden], [aria-hidden='true'], .term-definition, .reading-tools";
+  var SENTENCE_ENDS = "。！？；";
+  var run = 0;
+
+  function bestVoice() {
+    var voices = synth.getVoices();
+    for (var i = 0; i < VOICE_PREFERENCES.length; i++) {
+      for (var j = 0; j < voices.length; j++) {
+        var tag = voices[j].lang.replace("_", "-").toLowerCase();
+        if (tag.indexOf(VOICE_PREFERENCES[i]) === 0 && tag.indexOf("zh-hk") !== 0) return voices[j];
+      }
+    }
+    return null;
+  }
+
+  // The button shows only if the browser can speak the page's language (or has not yet said which voices it has).
+  function offerReading() {
+    if (aloud.dataset.state === "speaking" || aloud.dataset.state === "paused") return;
+    aloud.hidden = synth.getVoices().length > 0 && !bestVoice();
+  }
+
+  function textOf(element) {
+    var text = "";
+    element.childNodes.forEach(function (child) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        text += child.nodeValue;
+      } else if (child.nodeType === Node.ELEMENT_NODE && !child.matches(SKIPPED)) {
+        text += child.matches(BLOCKS + ", br") ? " " + textOf(child) + " " : textOf(child);
+      }
+    });
+    return text;
+  }
+
+  // Short pieces: some browsers stop a long utterance after about 15 seconds.
+  function sentences(text) {
+    var pieces = [];
+    var current = "";
+    for (var i = 0; i < text.length; i++) {
+      var character = text.charAt(i);
+      current += character;
+      var next = text.charAt(i + 1);
+      var ends = SENTENCE_ENDS.indexOf(character) >= 0 || (".!?;".indexOf(character) >= 0 && (next === "" || next === " "));
+      if ((ends || (current.length > 200 && (character === " " || character === "，"))) && current.trim()) {
+        pieces.push(current.trim());
+        current = "";
+      }
+    }
+    if (current.trim()) pieces.push(current.trim());
+    return pieces;
+  }
+
+  function pageSentences() {
+    var pieces = [];
+    content.querySelectorAll(BLOCKS).forEach(function (block) {
+      if (block.closest(SKIPPED)) return;
+      var outer = block.parentElement.closest(BLOCKS);
+      if (outer && content.contains(outer)) return; // read as part of the block around it
+      pieces = pieces.concat(sentences(textOf(block).replace(/\s+/g, " ").trim()));
+    });
+    return pieces;
+  }
+
+  function setState(state) {
+    var focusWasHere = aloud.contains(document.activeElement);
+    aloud.dataset.state = state;
+    startButton.hidden = state !== "idle";
+    pauseButton.hidden = stopButton.hidden = state === "idle";
+    pauseButton.textContent = state === "paused" ? pauseButton.dataset.resumeLabel : pauseButton.dataset.pauseLabel;
+    if (focusWasHere) (state === "idle" ? startButton : pauseButton).focus();
+  }
+
+  function speak(pieces, index, thisRun) {
+    if (thisRun !== run) return;
+    if (index >= pieces.length) {
+      setState("idle");
+      return;
+    }
+    var utterance = new SpeechSynthesisUtterance(pieces[index]);
+    utterance.lang = speechLanguage;
+    var voice = bestVoice();
+    if (voice) utterance.voice = voice;
+    utterance.rate = 0.9;
+    utterance.onend = function () { speak(pieces, index + 1, thisRun); };
+    utterance.onerror = function (event) {
+      if (thisRun === run && event.error !== "interrupted" && event.error !== "canceled") stop();
+    };
+    synth.speak(utterance);
+  }
+
+  function stop() {
+    run += 1;
+    synth.cancel();
+    setState("idle");
+  }
+
+  startButton.addEventListener("click", function () {
+    stop();
+    setState("speaking");
+    speak(pageSentences(), 0, run);
+  });
+  pauseButton.addEventListener("click", function () {
+    if (aloud.dataset.state === "paused") {
+      synth.resume();
+      setState("speaking");
+    } else {
+      synth.pause();
+      setState("paused");
+    }
+  });
+  stopButton.addEventListener("click", stop);
+  window.addEventListener("pagehide", function () {
+    run += 1;
+    synth.cancel();
+  });
+
+  aloud.dataset.state = "idle";
+  offerReading();
+  if (synth.addEventListener) synth.addEventListener("voiceschanged", offerReading);
+})();
