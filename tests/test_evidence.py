@@ -146,17 +146,39 @@ def test_index_with_an_unknown_filter_value_says_so_and_shows_everything(client,
     assert "<script>" not in str(page.find("main"))
 
 
-def test_evidence_map_is_an_labelled_svg_readable_as_text(client, html):
+def test_evidence_map_is_text_with_plain_counts_and_marks_besides_colour(client, html):
     page = html(client.get("/en/evidence/"))
-    svg = page.find("svg")
-    assert svg["role"] == "img"
-    assert set(svg["aria-labelledby"].split()) == {"evidence-map-title", "evidence-map-desc"}
-    description = svg.find("desc").get_text()
-    assert "Mohamadnejad 2013, 27 people" in description
-    assert re.search(r"Qin 2025, 24 people; outcomes: .*changed from before \(not compared with another group\)", description)
-    assert not re.search(r"Qin 2025, 24 people; outcomes: [^.]*better", description)
-    names = [text.get_text() for text in svg.select(".map-row__name")]
-    assert "REALISTIC 2018" in names and "Cochrane review CD015173" not in names  # reviews have no single size
-    assert svg.select(".map-outcome--worse") and svg.select(".map-outcome--no-difference")
+    figure = page.find("figure", class_="evidence-map")
+    assert figure.find("svg", role="img") is None  # no drawing to read: the map is text
+    assert "log" not in figure.get_text().lower()
+    rows = {row.select_one(".map-row__name").get_text(): row for row in figure.select(".map-row")}
+    assert "REALISTIC 2018" in rows and "Cochrane review CD015173" not in rows  # reviews have no single size
+    assert rows["Mohamadnejad 2013"].select_one(".map-row__count").get_text() == "27 people"
+    assert rows["Mohamadnejad 2013"].select_one(".map-row__name")["href"] == "/en/evidence/mohamadnejad-2013/"
+    qin = rows["Qin 2025"].select_one(".map-row__outcomes").get_text(" ", strip=True)
+    assert "changed from before (not compared with another group)" in qin.lower() and "better" not in qin.lower()
+    for mark in figure.select(".map-outcome"):
+        assert mark.select_one("[aria-hidden=true]").get_text() in "+=−~→?"
+        assert ": " in mark.select_one(".visually-hidden").get_text()  # "Survival: Worse" for screen readers
+    assert figure.select(".map-outcome--worse") and figure.select(".map-outcome--no-difference")
+    # Bars to a plain scale: the largest study shown fills its bar; a study of 27 is 27/largest of it.
+    largest = max(int(row.select_one(".map-row__count").get_text().split()[0]) for row in rows.values())
+    assert f"the longest bar is {largest} people" in figure.figcaption.get_text()
+    widths = {name: float(row.select_one(".map-bar rect")["width"]) for name, row in rows.items()}
+    assert max(widths.values()) == 100.0
+    assert widths["Mohamadnejad 2013"] == pytest.approx(100 * 27 / largest, abs=0.1)
+    # The bars are one colour; red belongs only to "worse".
+    assert not figure.select("[class*=strength]")
+    key = [item.get_text(" ", strip=True) for item in figure.select(".outcome-key li")]
+    assert "− Worse" in key and "= No clear difference" in key
     filtered = html(client.get("/en/evidence/?population=aclf"))
-    assert [t.get_text() for t in filtered.find("svg").select(".map-row__name")] == ["GRAFT (Engelmann 2021)", "Lin 2017", "Shi 2012"]
+    assert [a.get_text() for a in filtered.select(".map-row__name")] == ["GRAFT (Engelmann 2021)", "Lin 2017", "Shi 2012"]
+
+
+def test_evidence_map_in_chinese_counts_people_in_words(client, html):
+    page = html(client.get("/zh-hans/evidence/"))
+    figure = page.find("figure", class_="evidence-map")
+    counts = [count.get_text() for count in figure.select(".map-row__count")]
+    assert "27 人" in counts or "27人" in counts
+    assert "对数" not in figure.get_text()
+    assert figure.select_one(".outcome-key li").get_text(" ", strip=True).startswith("+")
