@@ -16,9 +16,6 @@ from .text import EN, LANGUAGES, ZH_HANS, ZH_HANT
 PATTERNS_VERSION = CacheVersion("claim-patterns-version")
 READER_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
-# (version, detector), replaced whole so that a request in another thread never sees it half built.
-_built = (None, None)
-
 
 @dataclass
 class FamilyData:
@@ -37,22 +34,20 @@ def claim_patterns():
 
 def current_detector():
     """The detector for the claim patterns as they are now, built once per change to them."""
-    global _built
-    version = PATTERNS_VERSION.current()
-    built_version, detector = _built
-    if built_version != version or detector is None:
-        families = []
-        for claim in claim_patterns():
-            explanation = {
-                code: getattr(claim, f"explanation_{code.replace('-', '_')}", "") or claim.explanation
-                for code in READER_LANGUAGES
-            }
-            keys = tuple(study.slug for study in claim.studies.all())
-            families.append(ClaimFamily(claim.slug, claim.category, claim.severity, claim.parsed_patterns(),
-                                        FamilyData(explanation, keys)))
-        detector = Detector(Matcher(families), trained_model())
-        _built = (version, detector)
-    return detector
+    return PATTERNS_VERSION.memoize("detector", build_detector)
+
+
+def build_detector():
+    families = []
+    for claim in claim_patterns():
+        explanation = {
+            code: getattr(claim, f"explanation_{code.replace('-', '_')}", "") or claim.explanation
+            for code in READER_LANGUAGES
+        }
+        keys = tuple(study.slug for study in claim.studies.all())
+        families.append(ClaimFamily(claim.slug, claim.category, claim.severity, claim.parsed_patterns(),
+                                    FamilyData(explanation, keys)))
+    return Detector(Matcher(families), trained_model())
 
 
 def reader_language_for(text_language, requested=None):

@@ -4,8 +4,6 @@ from wagtail.models import Page
 
 from .page_cache import PAGE_CACHE_VERSION
 
-_ids_by_version = {}
-
 
 def page_id_for_slug(slug):
     """The id of the page with this slug (the one nearest the root, if several), or None."""
@@ -14,9 +12,9 @@ def page_id_for_slug(slug):
 
 def cached_page_id_for_slug(slug):
     """page_id_for_slug from one query per publish rather than one per link, for rendering."""
-    version = PAGE_CACHE_VERSION.current()
-    if version not in _ids_by_version:
-        ids = dict(Page.objects.order_by("-depth").values_list("slug", "id"))  # nearest the root wins
-        _ids_by_version.clear()
-        _ids_by_version[version] = ids
-    return _ids_by_version[version].get(slug)
+    ids = PAGE_CACHE_VERSION.memoize("page ids by slug", page_ids_by_slug)
+    return ids.get(slug)
+
+
+def page_ids_by_slug():
+    return dict(Page.objects.order_by("-depth").values_list("slug", "id"))  # nearest the root wins

@@ -11,12 +11,29 @@ UNAVAILABLE_SECONDS = 60
 class CacheVersion:
     def __init__(self, key):
         self.key = key
+        self._memo = (None, {})  # (version, {key: value}) of this process, for memoize()
 
     def current(self):
         version = cache.get_or_set(self.key, 1, None)
         if not getattr(cache, "available", True):  # explainer.core.cache.ResilientRedisCache
             return f"unavailable-{int(time.time() // UNAVAILABLE_SECONDS)}"
         return version
+
+    def memoize(self, key, build):
+        """build(), once per key and version in this process: a new version drops every key's value at once.
+
+        The values are swapped whole in one assignment, never cleared in place, so a thread of a gthread worker that
+        read them just before another thread moved to a new version keeps a complete set, and values for different
+        keys (the languages, say) live side by side instead of evicting each other.
+        """
+        version = self.current()
+        memo_version, values = self._memo
+        if memo_version != version:
+            values = {}
+            self._memo = (version, values)
+        if key not in values:
+            values[key] = build()
+        return values[key]
 
     def bump(self, **kwargs):
         """Move to a new version (usable as a signal receiver)."""

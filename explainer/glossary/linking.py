@@ -9,7 +9,7 @@ point", not the comparison group). Only text outside tags is changed, and never 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.html import escape
 
@@ -33,9 +33,9 @@ ADVERB_TAGS = ("d",)
 class TermIndex:
     pattern: re.Pattern | None
     entries: dict  # lower-cased form → (slug, term, definition)
+    tagger: object = field(default=None, repr=False)  # built by tokenizer() when a Chinese page first needs it
 
 
-_indexes = {}
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -63,46 +63,46 @@ def trie_pattern(forms):
 
 
 def term_index(language):
+    """The live terms of this language, built once per change to the glossary (each language kept)."""
+    return GLOSSARY_VERSION.memoize(language, lambda: build_term_index(language))
+
+
+def build_term_index(language):
     from modeltranslation.utils import build_localized_fieldname
 
     from .models import GlossaryTerm
 
-    key = (language, GLOSSARY_VERSION.current())
-    if key not in _indexes:
-        entries = {}
-        for term in GlossaryTerm.objects.filter(live=True):
-            definition = getattr(term, build_localized_fieldname("definition", language)) or term.definition
-            name = getattr(term, build_localized_fieldname("term", language)) or term.term
-            for form in term.forms(language):
-                entries.setdefault(form.lower(), (term.slug, name, definition))
-        chinese = [form for form in entries if CJK.search(form)]
-        words = [form for form in entries if not CJK.search(form)]
-        # Chinese forms first: one that starts where an English form does is the longer (English has no hanzi).
-        alternatives = [trie_pattern(chinese)] if chinese else []
-        alternatives += [rf"(?<![\w-]){trie_pattern(words)}(?![\w-])"] if words else []
-        pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
-        _indexes.clear()
-        _indexes[key] = TermIndex(pattern, entries)
-    return _indexes[key]
-
-
-_tokenizers = {}
+    entries = {}
+    for term in GlossaryTerm.objects.filter(live=True):
+        definition = getattr(term, build_localized_fieldname("definition", language)) or term.definition
+        name = getattr(term, build_localized_fieldname("term", language)) or term.term
+        for form in term.forms(language):
+            entries.setdefault(form.lower(), (term.slug, name, definition))
+    chinese = [form for form in entries if CJK.search(form)]
+    words = [form for form in entries if not CJK.search(form)]
+    # Chinese forms first: one that starts where an English form does is the longer (English has no hanzi).
+    alternatives = [trie_pattern(chinese)] if chinese else []
+    alternatives += [rf"(?<![\w-]){trie_pattern(words)}(?![\w-])"] if words else []
+    pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+    return TermIndex(pattern, entries)
 
 
 def tokenizer(index):
-    """A jieba tokenizer of its own (the search index's is left as it is) that knows every Chinese glossary form."""
+    """A jieba tagger of the index's own (the search index's is left as it is) that knows every Chinese glossary form.
+
+    Kept on the index, so it lives exactly as long as the glossary version it was built for.
+    """
     import jieba
     import jieba.posseg
 
-    if id(index) not in _tokenizers:
+    if index.tagger is None:
         words = jieba.Tokenizer()
         words.initialize()
         for form in index.entries:
             if CJK.search(form) and " " not in form and not words.FREQ.get(form):
                 words.add_word(form, tag="n")
-        _tokenizers.clear()
-        _tokenizers[id(index)] = (index, jieba.posseg.POSTokenizer(words))
-    return _tokenizers[id(index)][1]
+        index.tagger = jieba.posseg.POSTokenizer(words)
+    return index.tagger
 
 
 def words_with_offsets(text, tagger):

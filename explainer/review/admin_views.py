@@ -1,8 +1,7 @@
-import datetime
-
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from .models import site_today
 from .reports import reviews_due
 
 
@@ -14,7 +13,7 @@ class ReviewsDueView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["today"] = datetime.date.today()
+        context["today"] = site_today()
         context["groups"] = reviews_due(context["today"])
         context["page_title"] = self.page_title
         return context

@@ -4,11 +4,17 @@ import string
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_REVIEW_INTERVAL_MONTHS = 36
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 DUE_SOON_DAYS = 30
+
+
+def site_today():
+    """Today in the site's TIME_ZONE (Asia/Shanghai), whatever the server's clock or the user's admin time zone."""
+    return timezone.localdate(timezone=timezone.get_default_timezone())
 
 
 def add_months(date, months):
@@ -57,11 +63,11 @@ class PageReview(models.Model):
 
     @property
     def is_overdue(self):
-        return self.next_review_due < datetime.date.today()
+        return self.next_review_due < site_today()
 
     @property
     def is_due_soon(self):
-        return self.next_review_due <= datetime.date.today() + datetime.timedelta(days=DUE_SOON_DAYS)
+        return self.next_review_due <= site_today() + datetime.timedelta(days=DUE_SOON_DAYS)
 
 
 SHORT_CODE_ALPHABET = string.ascii_lowercase.replace("l", "").replace("o", "") + "23456789"

@@ -3,7 +3,7 @@ from itertools import groupby
 
 from django.db.models import OuterRef, Subquery
 
-from .models import DUE_SOON_DAYS, PageReview
+from .models import DUE_SOON_DAYS, PageReview, site_today
 
 
 def latest_reviews():
@@ -14,7 +14,7 @@ def latest_reviews():
 
 def reviews_due(today=None, within_days=DUE_SOON_DAYS):
     """[(reviewer name, [reviews])] of live pages whose next review is due within `within_days` or overdue."""
-    today = today or datetime.date.today()
+    today = today or site_today()
     due = (
         latest_reviews()
         .filter(page__live=True, next_review_due__lte=today + datetime.timedelta(days=within_days))

@@ -1,9 +1,14 @@
-import datetime
-
 from django.dispatch import receiver
 from wagtail.signals import page_published, task_approved
 
-from .models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS, PageReview, ShortLink, add_months
+from .models import (
+    DEFAULT_REVIEW_INTERVAL_MONTHS,
+    MAX_REVIEW_INTERVAL_MONTHS,
+    PageReview,
+    ShortLink,
+    add_months,
+    site_today,
+)
 from .roles import CLINICAL_REVIEWERS
 
 
@@ -18,7 +23,7 @@ def record_clinical_review(sender, instance, user, **kwargs):
         return
     page = page.specific
     reviewer = getattr(user, "clinical_reviewer", None)
-    today = datetime.date.today()
+    today = site_today()
     months = min(getattr(page, "review_interval_months", None) or DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS)
     PageReview.objects.create(
         page=page,
