@@ -122,7 +122,7 @@ def test_worked_examples_carry_valid_claimreview_json_ld(client, html):
             assert review["url"].startswith("http://testserver" + path + "#claim-")
             assert review["author"]["name"].startswith("Cirrhosis Clearly")
         assert data[0]["claimReviewed"] == quote
-        assert page.find(id="claim-1").find("blockquote").get_text(strip=True) == quote
+        assert page.find(id="claim-1").find("blockquote").find(attrs={"lang": True}).get_text(strip=True) == quote
 
 
 def test_the_4_article_headline_is_answered_by_the_5_person_pilot(client, html):
@@ -181,3 +181,68 @@ def test_a_clinical_reviewer_cannot_approve_a_page_with_an_unmarked_claim():
     request = admin_request()
     request.POST = {"action-workflow-action": "1", "workflow-action-name": "reject"}
     assert block_approving_unmarked_claims(request, page) is None
+
+
+@pytest.mark.parametrize(
+    "path, original, translation, publisher",
+    [
+        ("/en/check/example-reverse-cirrhosis/", "逆转肝硬化！间充质干细胞联合造血干细胞治疗取得显著成效",
+         "Reverse cirrhosis! Combined mesenchymal and blood-forming stem-cell treatment achieves remarkable results",
+         "Published by Boya Stem Cells (博雅干细胞)"),
+        ("/zh-hans/check/example-immense-potential/", "Stem cell therapy shows immense potential for treating liver cirrhosis and liver failure.",
+         "干细胞疗法在治疗肝硬化和肝衰竭方面显示出巨大潜力。", "九芝堂美科干细胞"),
+    ],
+)
+def test_worked_examples_quote_the_advert_and_translate_it_for_the_reader(client, html, path, original, translation, publisher):
+    page = html(client.get(path))
+    quotes = page.select(".claim-review__quote")
+    assert len(quotes) >= 5
+    for quote in quotes:
+        assert quote.find(attrs={"lang": True}).get_text(strip=True)
+        assert quote.select_one(".claim-review__translation").get_text(strip=True)
+    first = quotes[0]
+    assert first.find(attrs={"lang": True}).get_text(strip=True) == original
+    assert translation in first.select_one(".claim-review__translation").get_text()
+    assert publisher in page.select_one(".worked-example__source").get_text()
+
+
+def test_a_worked_example_in_its_own_language_quotes_without_a_translation(client, html):
+    page = html(client.get("/zh-hans/check/example-reverse-cirrhosis/"))
+    assert page.select(".claim-review__quote") and not page.select(".claim-review__translation")
+    assert "Boya" not in page.select_one(".worked-example__source").get_text()
+
+
+def test_a_worked_example_missing_the_readers_translation_does_not_load(tmp_path):
+    from explainer.content.schema import ContentError, Fields
+    from explainer.caution.content import read_worked_example
+
+    class Item:
+        links = set()
+
+    fields = Fields(tmp_path / "example.yaml", {
+        "source": {"name": "A clinic", "language": "zh-hans"},
+        "claims": [{"quote": "逆转肝硬化", "category": "reversal", "rating": "false",
+                    "finding": {"en": "No.", "zh-hans": "不。"}, "translation": {"zh-hans": "逆转肝硬化"}}],
+    })
+    with pytest.raises(ContentError, match=r"claims\[0\]\.translation\.en"):
+        read_worked_example(fields, Item())
+
+
+@pytest.mark.parametrize("language, hint", [("en", "up to 100,000 characters"), ("zh-hans", "最多 10 万字")])
+def test_the_text_box_comes_first_with_a_readable_limit(client, html, language, hint):
+    page = html(client.get(f"/{language}/check/"))
+    assert hint in page.find(id="check-hint").get_text()
+    content = page.find("div", class_="content")
+    order = [element.name for element in content.find_all(["textarea", "aside", "div"]) if element.name == "textarea" or "callout" in " ".join(element.get("class", []))]
+    assert order[0] == "textarea"
+
+
+def test_fact_card_marks_are_explained_in_words_beside_them(client, html):
+    page = html(check(client, "Stem cells reverse cirrhosis with no side effects!"))
+    outcomes = page.select(".fact-card__outcomes li")
+    assert outcomes
+    for outcome in outcomes:
+        mark = outcome.select_one(".direction__mark")
+        assert mark["aria-hidden"] == "true"
+        assert outcome.select_one(".direction__label").get_text(strip=True) in {
+            "Better", "No clear difference", "Worse", "Uncertain", "Changed from before (not compared with another group)", "Not reported"}

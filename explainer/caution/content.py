@@ -69,11 +69,16 @@ class ClaimFiles(ContentKind):
 def read_worked_example(fields, item):
     """A worked example's source and the claims it reviews, each with the study that answers it."""
     source = fields.nested("source")
+    language = source.choice("language", ["en", "zh-hans"])
+    names = source.translated("name") if isinstance(source.get("name", (str, dict)), dict) else {
+        code: source.get("name", str) for code in LANGUAGES
+    }
     item.extra = {
-        "source_name": source.get("name", str),
+        "source_name": names["en"],
+        **localized("source_name", names),
         "source_date": str(source.get("date", (str, int), required=False, default="")),
         "source_seed": source.get("seed", str, required=False, default=""),
-        "source_language": source.choice("language", ["en", "zh-hans"]),
+        "source_language": language,
     }
     source.check_no_unknown()
     claims = {language: [] for language in LANGUAGES}
@@ -84,12 +89,14 @@ def read_worked_example(fields, item):
         rating = claim.choice("rating", Rating.values)
         study = claim.get("study", str, required=False, default="")
         finding = claim.translated("finding")
+        # The claim in the reader's language, for every language the article is not written in.
+        translation = claim.translated("translation", required_languages=[code for code in LANGUAGES if code != language])
         claim.check_no_unknown()
         if study:
             item.links.add(study)
-        for language in LANGUAGES:
-            claims[language].append({"quote": quote, "category": category, "rating": rating, "study": study,
-                                     "finding": finding[language]})
+        for code in LANGUAGES:
+            claims[code].append({"quote": quote, "translation": translation.get(code, "") if code != language else "",
+                                 "category": category, "rating": rating, "study": study, "finding": finding[code]})
     item.claims = claims
 
 

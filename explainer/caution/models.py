@@ -119,6 +119,10 @@ RATING_VALUES = {Rating.FALSE: 1, Rating.MISLEADING: 2, Rating.UNSUPPORTED: 2}
 
 class ReviewedClaimBlock(blocks.StructBlock):
     quote = blocks.CharBlock(help_text=_("The claim exactly as the article wrote it."))
+    translation = blocks.CharBlock(
+        required=False,
+        help_text=_("The claim in this language, when the article is in the other one: readers see both."),
+    )
     category = blocks.ChoiceBlock(choices=Category.choices)
     rating = blocks.ChoiceBlock(choices=Rating.choices)
     study = blocks.PageChooserBlock(page_type="evidence.StudyPage", required=False)

@@ -16,4 +16,4 @@ class CheckerPageTranslation(TranslationOptions):
 
 @register(WorkedExamplePage)
 class WorkedExamplePageTranslation(TranslationOptions):
-    fields = ("summary", "body", "claims")
+    fields = ("summary", "body", "claims", "source_name")

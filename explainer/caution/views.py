@@ -114,6 +114,13 @@ def result_context(text):
     }
 
 
+def readable_count(number):
+    """A count as a reader writes it: 100,000 in English, 10 万 in Chinese (which counts in ten thousands)."""
+    if get_language().startswith("zh") and number >= 10_000:
+        return f"{number / 10_000:g} 万"
+    return f"{number:,}"
+
+
 def serve_checker(page, request, *args, **kwargs):
     context = page.get_context(request, *args, **kwargs)
     status = 200
@@ -130,6 +137,7 @@ def serve_checker(page, request, *args, **kwargs):
         form = CheckForm()
     context["form"] = form
     context["max_characters"] = MAX_TEXT_CHARACTERS
+    context["max_characters_readable"] = readable_count(MAX_TEXT_CHARACTERS)
     context["fragment"] = bool(request.META.get(FRAGMENT_HEADER))
     template = "caution/includes/check_results.html" if context["fragment"] else page.get_template(request)
     response = TemplateResponse(request, template, context, status=status)
