@@ -37,6 +37,10 @@ delete window.SpeechSynthesisUtterance;
 """
 
 
+def spoken_texts(spoken):
+    return [text for text, _lang, _voice in spoken]
+
+
 def body_font_size(page):
     return page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
 
@@ -142,7 +146,25 @@ def test_read_aloud_reads_english_pages_in_english_and_skips_hidden_text(page, s
     assert {lang for _text, lang, _voice in spoken} == {"en-GB"}
     text = " ".join(text for text, _lang, _voice in spoken)
     assert "Larger text" not in text and "Read aloud" not in text  # the tools themselves are not read
+    assert "Short link" not in text and "doi" not in text.lower()  # nor addresses and references
+    assert "Cirrhosis is not one disease with one cause." in spoken_texts(spoken)
+    assert "Alcohol. Drinking too much alcohol over many years damages the liver." in text  # a list item whole
     assert page.locator("[data-read-aloud-start]").is_visible()  # back to the start when the page is done
+
+
+def test_read_aloud_reads_an_english_paper_title_on_a_chinese_page_in_english(page, site_url):
+    page.add_init_script(RECORDING_SPEECH)
+    page.goto(f"{site_url}/zh-hans/evidence/qin-2025/")
+    title = page.inner_text("cite[lang=en]")
+    page.click("[data-read-aloud-start]")
+    for _sentence in range(400):
+        if page.evaluate("speechSynthesis.current === null"):
+            break
+        page.evaluate("speechSynthesis.finishCurrent()")
+    spoken = page.evaluate("speechSynthesis.spoken.map(u => [u.text, u.lang, u.voice && u.voice.name])")
+    assert [title, "en-GB", "British"] in spoken
+    assert spoken[0] == [page.inner_text("h1"), "zh-CN", "Mandarin"] or spoken[0][1:] == ["en-GB", "British"]
+    assert sum(lang == "zh-CN" for _text, lang, _voice in spoken) > len(spoken) / 2
 
 
 def test_no_read_aloud_button_without_speech_synthesis(page, site_url):

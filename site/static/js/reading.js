@@ -51,20 +51,24 @@
   var stopButton = aloud.querySelector("[data-read-aloud-stop]");
   var languageHolder = content.closest("[lang]");
   var chinese = (languageHolder ? languageHolder.getAttribute("lang") : "").toLowerCase().indexOf("zh") === 0;
-  var speechLanguage = chinese ? "zh-CN" : "en-GB";
+  var pageLanguage = chinese ? "zh-CN" : "en-GB";
   // Mandarin voices first (mainland, then any other); zh-HK voices speak Cantonese.
-  var VOICE_PREFERENCES = chinese ? ["zh-cn", "cmn-hans", "cmn", "zh-sg", "zh-tw", "zh"] : ["en-gb", "en"];
+  var VOICE_PREFERENCES = { "zh-CN": ["zh-cn", "cmn-hans", "cmn", "zh-sg", "zh-tw", "zh"], "en-GB": ["en-gb", "en"] };
+  var HAN = /[\u3400-\u9fff]/;
   var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, caption, figcaption, blockquote, summary";
-  var SKIPPED = "svg, script, style, form, nav, [hidden], [aria-hidden='true'], .term-definition, .reading-tools";
+  // Not read: drawings, controls, the list of sources and the page's short link (addresses read aloud are noise).
+  var SKIPPED = "svg, script, style, form, nav, [hidden], [aria-hidden='true'], .term-definition, .reading-tools, " +
+    ".sources, .share";
   var SENTENCE_ENDS = "。！？；";
   var run = 0;
 
-  function bestVoice() {
+  function bestVoice(language) {
     var voices = synth.getVoices();
-    for (var i = 0; i < VOICE_PREFERENCES.length; i++) {
+    var preferences = VOICE_PREFERENCES[language];
+    for (var i = 0; i < preferences.length; i++) {
       for (var j = 0; j < voices.length; j++) {
         var tag = voices[j].lang.replace("_", "-").toLowerCase();
-        if (tag.indexOf(VOICE_PREFERENCES[i]) === 0 && tag.indexOf("zh-hk") !== 0) return voices[j];
+        if (tag.indexOf(preferences[i]) === 0 && tag.indexOf("zh-hk") !== 0) return voices[j];
       }
     }
     return null;
@@ -73,7 +77,7 @@
   // The button shows only if the browser can speak the page's language (or has not yet said which voices it has).
   function offerReading() {
     if (aloud.dataset.state === "speaking" || aloud.dataset.state === "paused") return;
-    aloud.hidden = synth.getVoices().length > 0 && !bestVoice();
+    aloud.hidden = synth.getVoices().length > 0 && !bestVoice(pageLanguage);
   }
 
   function textOf(element) {
@@ -96,7 +100,9 @@
       var character = text.charAt(i);
       current += character;
       var next = text.charAt(i + 1);
-      var ends = SENTENCE_ENDS.indexOf(character) >= 0 || (".!?;".indexOf(character) >= 0 && (next === "" || next === " "));
+      // "Dec. 2" and "e.g. the" go on: an English sentence ends before a space and a capital (or the end).
+      var ends = SENTENCE_ENDS.indexOf(character) >= 0 ||
+        (".!?;".indexOf(character) >= 0 && (next === "" || (next === " " && !/[a-z0-9]/.test(text.charAt(i + 2)))));
       if ((ends || (current.length > 200 && (character === " " || character === "，"))) && current.trim()) {
         pieces.push(current.trim());
         current = "";
@@ -112,7 +118,11 @@
       if (block.closest(SKIPPED)) return;
       var outer = block.parentElement.closest(BLOCKS);
       if (outer && content.contains(outer)) return; // read as part of the block around it
-      pieces = pieces.concat(sentences(textOf(block).replace(/\s+/g, " ").trim()));
+      sentences(textOf(block).replace(/\s+/g, " ").trim()).forEach(function (sentence) {
+        // On a Chinese page an English paper title or citation is read in English.
+        var english = chinese && !HAN.test(sentence) && /[A-Za-z]{3}/.test(sentence);
+        pieces.push({ text: sentence, language: english ? "en-GB" : pageLanguage });
+      });
     });
     return pieces;
   }
@@ -132,9 +142,9 @@
       setState("idle");
       return;
     }
-    var utterance = new SpeechSynthesisUtterance(pieces[index]);
-    utterance.lang = speechLanguage;
-    var voice = bestVoice();
+    var utterance = new SpeechSynthesisUtterance(pieces[index].text);
+    utterance.lang = pieces[index].language;
+    var voice = bestVoice(pieces[index].language);
     if (voice) utterance.voice = voice;
     utterance.rate = 0.9;
     utterance.onend = function () { speak(pieces, index + 1, thisRun); };
