@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from explainer.caution.api import check_claims
+from explainer.core import errors as core_errors
 from explainer.core import views as core_views
 from explainer.core import reading
 from explainer.review import views as review_views
@@ -18,10 +19,12 @@ urlpatterns = [
     path("api/claims/check/", check_claims, name="check-claims-api"),
     path("s/<slug:code>/", review_views.short_link, name="short-link"),
     path("reading-mode/", reading.switch_reading_mode, name="reading-mode"),
+    # /zh/, /zh-CN/, /cn/, /EN/… lead to the same address under /zh-hans/ or /en/, not to a 404.
+    re_path(core_errors.LANGUAGE_ALIAS_PATH, core_errors.language_alias, name="language-alias"),
 ]
 
-# A database that is down gets a bilingual 503 page with Retry-After instead of a 500.
-handler500 = "explainer.core.views.server_error"
+# The site's 500 page in the URL's language; a database that is down gets a bilingual 503 with Retry-After instead.
+handler500 = "explainer.core.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -10,7 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.urls import reverse
 from django.utils import translation
 from django.views import defaults
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from .languages import html_lang
@@ -19,7 +19,7 @@ from .search import run_search, suggestions
 MAX_QUERY_LENGTH = 200
 
 
-@require_GET
+@require_safe  # GET and HEAD
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     answer = run_search(query) if query else None
@@ -29,7 +29,7 @@ def search(request):
     return render(request, "search.html", {"query": query, "answer": answer, "results": page, "offers": offers})
 
 
-@require_GET
+@require_safe
 def sitemap(request):
     """Every live page in every language; each language version lists the others as hreflang alternates."""
     site = Site.find_for_request(request)
@@ -44,7 +44,7 @@ def sitemap(request):
     return render(request, "sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def robots(request):
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
