@@ -24,7 +24,7 @@ $(VENV)/.tests-installed: $(VENV)/.installed tests/requirements.txt
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
 	@echo "==> Compiling the Chinese interface strings"
-	$(MANAGE) compilemessages --locale zh_Hans --ignore '.venv' -v0
+	$(MANAGE) compilemessages --locale zh_Hans --locale en --ignore '.venv' -v0
 
 setup: $(VENV)/.installed messages
 	@echo "==> Creating or updating the database (about a minute the first time; each step takes a few seconds to start)"
