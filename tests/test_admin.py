@@ -1,6 +1,8 @@
+import json
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -17,6 +19,13 @@ def admin_client(client):
     user = get_user_model().objects.create_superuser("site-admin", password="a long password 123")
     client.force_login(user)
     return client
+
+
+def test_ensureadmin_prints_the_admin_address_make_run_serves(tmp_path, monkeypatch):
+    monkeypatch.setattr(ensureadmin, "LOGIN_FILE", tmp_path / ".admin-login")
+    out = StringIO()
+    call_command("ensureadmin", "--url", "http://127.0.0.1:8150/admin/", stdout=out)
+    assert "Log in at http://127.0.0.1:8150/admin/ as admin / " in out.getvalue()
 
 
 def test_editors_see_both_languages_of_a_page(admin_client):
@@ -46,14 +55,34 @@ def test_editors_see_both_languages_of_a_glossary_term(admin_client):
     assert "腹水" in html
 
 
-def test_an_editor_saving_a_page_in_the_admin_keeps_both_languages(admin_client):
+def test_an_editor_saving_a_page_in_the_admin_keeps_both_languages(admin_client, client, html):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
     page = TopicPage.objects.get(slug="causes")
-    response = admin_client.get(f"/admin/pages/{page.id}/edit/")
-    assert response.status_code == 200
-    page.title_zh_hans = "肝硬化是怎么来的"
-    page.save_revision().publish()
+    form = {
+        "title_en": page.title_en, "title_zh_hans": "肝硬化是怎么来的", "slug": page.slug,
+        "summary_en": page.summary_en, "summary_zh_hans": page.summary_zh_hans,
+        "key_points_en": page.key_points_en or "", "key_points_zh_hans": page.key_points_zh_hans or "",
+        "seo_title_en": "", "seo_title_zh_hans": "", "search_description_en": "", "search_description_zh_hans": "",
+        "quoted_claims": "", "review_interval_months": "12", "sources-count": "0",
+        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        **nested_form_data({
+            "body_en": streamfield([("paragraph", rich_text("<p>Heavy drinking and hepatitis B are causes.</p>"))]),
+            "body_zh_hans": streamfield([("paragraph", rich_text("<p>常见的原因有长期喝酒和乙肝。</p>"))]),
+        }),
+        "action-publish": "action-publish",
+    }
+    response = admin_client.post(f"/admin/pages/{page.id}/edit/", form)
+    assert response.status_code == 302, response.context["form"].errors
     page.refresh_from_db()
     assert (page.title_en, page.title_zh_hans) == ("Causes of cirrhosis", "肝硬化是怎么来的")
+    assert "hepatitis B are causes" in str(page.body_en) and "长期喝酒和乙肝" in str(page.body_zh_hans)
+    english = html(client.get("/en/about-cirrhosis/causes/"))
+    chinese = html(client.get("/zh-hans/about-cirrhosis/causes/"))
+    assert "Heavy drinking and hepatitis B are causes." in english.find("div", class_="content").get_text()
+    assert chinese.h1.get_text(strip=True) == "肝硬化是怎么来的"
+    assert "常见的原因有长期喝酒和乙肝。" in chinese.find("div", class_="content").get_text()
 
 
 def test_ensureadmin_creates_one_account_and_prints_its_login(tmp_path, monkeypatch):
@@ -74,8 +103,6 @@ def test_ensureadmin_creates_one_account_and_prints_its_login(tmp_path, monkeypa
 
 @pytest.mark.parametrize("mode, heading", [("en", "Causes of cirrhosis"), ("zh-hans", "肝硬化的病因")])
 def test_the_editor_previews_each_language_in_a_frame_the_admin_may_show(rf, mode, heading):
-    from bs4 import BeautifulSoup
-
     page = TopicPage.objects.get(slug="causes")
     assert [name for name, _label in page.preview_modes] == ["en", "zh-hans"]
     request = rf.get(f"/admin/pages/{page.id}/edit/preview/?mode={mode}")
@@ -104,3 +131,48 @@ def test_a_chinese_speaking_editor_previews_chinese_first():
         assert page.default_preview_mode == "zh-hans"
     with translation.override("en"):
         assert page.default_preview_mode == "en"
+
+
+def chinese_admin(user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+
+
+def test_the_editor_shows_both_languages_after_every_save_and_asks_before_copying(admin_client):
+    page = TopicPage.objects.get(slug="causes")
+    html = admin_client.get(f"/admin/pages/{page.id}/edit/").content.decode()
+    assert "locale_picker_default: ['en', 'zh-hans']" in html
+    assert "locale_picker_restore: false" in html
+    assert "js/admin-translation.js" in html
+    assert 'id="admin-translation-labels"' in html and "Replace it with a copy" in html
+
+
+def test_the_editor_speaks_chinese_to_a_chinese_speaking_editor(client):
+    user = get_user_model().objects.create_superuser("zh-editor", password="a long password 123")
+    chinese_admin(user)
+    client.force_login(user)
+    page = TopicPage.objects.get(slug="causes")
+    html = client.get(f"/admin/pages/{page.id}/edit/").content.decode()
+    assert "viewEditString: '查看或编辑这些语言的字段'" in html
+    labels = json.loads(BeautifulSoup(html, "html.parser").find(id="admin-translation-labels").string)
+    assert labels["copyFrom"] == "复制内容：" and "替换" in labels["confirm"]
+    assert labels["languages"] == {"en": "英语", "zh-hans": "简体中文"}
+    sidebar = json.dumps(json.loads(BeautifulSoup(html, "html.parser").find(id="wagtail-sidebar-props").string),
+                         ensure_ascii=False)
+    assert '"术语表"' in sidebar and '"说法模式"' in sidebar  # the menu's snippet names
+    assert "检查（上次保存的版本）" in html
+
+
+def test_the_checks_have_a_tab_of_their_own_and_say_what_they_read(admin_client):
+    page = TopicPage.objects.get(slug="causes")
+    document = BeautifulSoup(admin_client.get(f"/admin/pages/{page.id}/edit/").content.decode(), "html.parser")
+    tabs = [tab.find(string=True, recursive=True).strip() for tab in document.select("[role=tab]")]
+    assert tabs[:2] == ["Content", "Checks (last saved version)"], tabs
+    checks_tab = document.select("[role=tab]")[1]
+    checks = document.find(id=checks_tab.get("aria-controls") or checks_tab["href"].lstrip("#"))
+    assert checks.find(attrs={"data-plain-language-check": True}) and checks.find(attrs={"data-claim-check": True})
+    assert checks.find(attrs={"name": "quoted_claims"})
+    assert "Checked on the last saved version" in checks.get_text()

@@ -1,8 +1,10 @@
+import calendar
 import datetime
 import io
 import json
 import re
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -78,9 +80,22 @@ def test_a_submission_is_not_live_until_a_clinical_reviewer_approves(editor, rev
 
     assert html(client.get("/en/about-cirrhosis/causes/")).h1.get_text() == "Causes of cirrhosis (revised)"
     review = PageReview.objects.get(page=page)
-    today = datetime.date.today()
-    assert (review.reviewer_name, review.reviewed_on, review.next_review_due) == ("Dr Li Wei", today, add_months(today, 12))
+    today = datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    a_year_on = datetime.date(today.year + 1, today.month, 28 if (today.month, today.day) == (2, 29) else today.day)
+    assert (review.reviewer_name, review.reviewed_on, review.next_review_due) == ("Dr Li Wei", today, a_year_on)
     assert review.reviewer_role_en == "Consultant hepatologist"
+
+
+@pytest.mark.parametrize("start, months, due", [
+    (datetime.date(2026, 3, 15), 12, datetime.date(2027, 3, 15)),
+    (datetime.date(2026, 1, 31), 1, datetime.date(2026, 2, 28)),
+    (datetime.date(2027, 8, 31), 6, datetime.date(2028, 2, 29)),
+    (datetime.date(2028, 2, 29), 12, datetime.date(2029, 2, 28)),
+    (datetime.date(2026, 11, 30), 3, datetime.date(2027, 2, 28)),
+    (datetime.date(2026, 5, 31), 36, datetime.date(2029, 5, 31)),
+])
+def test_add_months_keeps_the_day_or_takes_the_months_last(start, months, due):
+    assert add_months(start, months) == due
 
 
 def test_the_review_interval_is_set_per_page_and_capped_at_3_years(editor, reviewer):
@@ -88,7 +103,9 @@ def test_the_review_interval_is_set_per_page_and_capped_at_3_years(editor, revie
     page.review_interval_months = 6
     approve(submit(page, editor), reviewer)
     review = PageReview.objects.get(page=page)
-    assert review.next_review_due == add_months(review.reviewed_on, 6)
+    reviewed, due = review.reviewed_on, review.next_review_due
+    assert (due.year * 12 + due.month) - (reviewed.year * 12 + reviewed.month) == 6
+    assert due.day == min(reviewed.day, calendar.monthrange(due.year, due.month)[1])  # Aug 31 + 6 months: Feb 28/29
     page.review_interval_months = 37
     with pytest.raises(ValidationError):
         page.full_clean()
@@ -295,3 +312,172 @@ def test_createreviewer_and_createeditor_commands():
     call_command("createeditor", "ed-zhao", "--password", "a very long passphrase 99", stdout=StringIO())
     editor = get_user_model().objects.get(username="ed-zhao")
     assert editor.groups.filter(name="Editors").exists() and editor.check_password("a very long passphrase 99")
+
+
+def section_form(**fields):
+    """Form data for a section page in the admin editor (empty bodies and sources)."""
+    data = {
+        "title_en": "", "title_zh_hans": "", "summary_en": "", "summary_zh_hans": "", "slug": "ready-check",
+        "body_en-count": "0", "body_zh_hans-count": "0", "sources-count": "0",
+        "seo_title_en": "", "seo_title_zh_hans": "", "search_description_en": "", "search_description_zh_hans": "",
+        "quoted_claims": "", "review_interval_months": "12",
+        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    data.update(fields)
+    return data
+
+
+def test_a_page_in_one_language_can_be_saved_as_a_draft_but_not_submitted(client, editor):
+    from wagtail.models import WorkflowState
+
+    from explainer.pages.models import HomePage, SectionPage
+
+    client.force_login(editor)
+    home = HomePage.objects.get()
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    english_only = section_form(title_en="Living with cirrhosis", summary_en="Day-to-day help.",
+                                **nested_form_data({"body_en": streamfield([("heading", "Daily life")])}))
+    response = client.post(f"/admin/pages/add/pages/sectionpage/{home.id}/", {**english_only, "action-submit": "1"})
+    assert response.status_code == 200 and not SectionPage.objects.filter(slug="ready-check").exists()
+    form = response.context["form"]
+    assert set(form.errors) >= {"title_zh_hans", "summary_zh_hans", "body_zh_hans"}
+    assert not {"title_en", "summary_en", "body_en"} & set(form.errors)
+    assert "Write the Chinese too" in form.errors["summary_zh_hans"][0]
+
+    response = client.post(f"/admin/pages/add/pages/sectionpage/{home.id}/", english_only)  # Save draft
+    assert response.status_code == 302
+    page = SectionPage.objects.get(slug="ready-check")
+    assert not page.live
+
+    response = client.post(f"/admin/pages/{page.id}/edit/", {**english_only, "action-submit": "1"})
+    assert response.status_code == 200 and "summary_zh_hans" in response.context["form"].errors
+    assert not WorkflowState.objects.filter(object_id=str(page.id), status="in_progress").exists()
+
+    both = {**english_only, "title_zh_hans": "与肝硬化共处", "summary_zh_hans": "日常生活的帮助。",
+            **nested_form_data({"body_zh_hans": streamfield([("heading", "日常生活")])})}
+    response = client.post(f"/admin/pages/{page.id}/edit/", {**both, "action-submit": "1"})
+    assert response.status_code == 302, response.context["form"].errors
+    assert WorkflowState.objects.filter(object_id=str(page.id), status="in_progress").exists()
+
+
+def test_a_glossary_term_in_one_language_can_be_drafted_but_not_submitted(client, editor):
+    from explainer.glossary.models import GlossaryTerm
+
+    client.force_login(editor)
+    english_only = {"term_en": "Spleen", "term_zh_hans": "", "also_en": "", "also_zh_hans": "",
+                    "definition_en": "An organ on the left of the belly.", "definition_zh_hans": "", "slug": "spleen-test"}
+    response = client.post("/admin/snippets/glossary/glossaryterm/add/", {**english_only, "action-submit": "1"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) >= {"term_zh_hans", "definition_zh_hans"} and "also_zh_hans" not in errors
+    assert not GlossaryTerm.objects.filter(slug="spleen-test").exists()
+    assert client.post("/admin/snippets/glossary/glossaryterm/add/", english_only).status_code == 302
+    assert not GlossaryTerm.objects.get(slug="spleen-test").live
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"study_type": "rct", "randomised": False}, "randomised"),
+    ({"study_type": "single-arm", "randomised": True, "comparator": "none"}, "randomised"),
+    ({"study_type": "rct", "randomised": True, "comparator": "none"}, "comparator"),
+    ({"study_type": "single-arm", "randomised": False, "comparator": "placebo"}, "comparator"),
+    ({"study_type": "single-arm", "randomised": False, "comparator": "none", "blinding": "double"}, "blinding"),
+])
+def test_a_study_whose_design_contradicts_itself_is_refused_on_that_field(changes, field):
+    study = StudyPage.objects.get(slug="lin-2017")
+    study.clean()  # as loaded: consistent
+    for name, value in changes.items():
+        setattr(study, name, value)
+    with pytest.raises(ValidationError) as error:
+        study.clean()
+    assert field in error.value.message_dict
+
+
+def test_checkparity_reports_a_draft_awaiting_review(editor):
+    page = TopicPage.objects.get(slug="causes")
+    submit(page, editor, summary_zh_hans="")
+    out = StringIO()
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("checkparity", stdout=out)
+    assert "awaiting review: page /about-cirrhosis/causes/" in out.getvalue()
+    assert "summary: has no Chinese translation" in out.getvalue()
+
+
+def test_the_review_report_lists_pages_no_clinician_has_reviewed(client):
+    from explainer.review.reports import never_reviewed
+
+    reviewed = TopicPage.objects.get(slug="causes")
+    PageReview.objects.create(page=reviewed, reviewer_name="Dr Li Wei", reviewed_on=datetime.date.today(),
+                              next_review_due=add_months(datetime.date.today(), 12))
+    unreviewed = never_reviewed()
+    live_patient_pages = [page for page in Page.objects.live().specific() if getattr(page, "is_patient_page", False)]
+    assert len(unreviewed) == len(live_patient_pages) - 1 > 20
+    assert reviewed.id not in {page.id for page in unreviewed}
+
+    out = StringIO()
+    call_command("reviewsdue", stdout=out)
+    report = out.getvalue()
+    assert report.startswith(f"{len(unreviewed)} never reviewed, 0 overdue, 0 due in the next 30 days.")
+    assert "NEVER   What is cirrhosis?  (/about-cirrhosis/what-is-cirrhosis/)" in report
+    assert "Causes of cirrhosis" not in report
+
+    admin = get_user_model().objects.create_superuser("never-admin", password="a long password 123")
+    client.force_login(admin)
+    html = client.get("/admin/reports/reviews-due/").content.decode()
+    assert f'data-page-id="{unreviewed[0].id}" data-never-reviewed' in html
+    assert f'data-page-id="{reviewed.id}"' not in html
+    assert f"Never reviewed: {len(unreviewed)}. Overdue: 0. Due in the next 30 days: 0." in html
+
+
+def test_a_reviewer_has_a_name_in_each_language_and_the_admin_shows_it(editor, client, html):
+    call_command("createreviewer", "dr-zhou", "--name", "Dr Zhou Min", "--name-zh", "周敏医生", "--role", "Hepatologist",
+                 "--role-zh", "肝病科医生", "--password", "a long password 123", stdout=StringIO())
+    reviewer = get_user_model().objects.get(username="dr-zhou")
+    assert reviewer.get_full_name() == "Dr Zhou Min"
+    page = TopicPage.objects.get(slug="causes")
+    approve(submit(page, editor), reviewer)
+    english = html(client.get("/en/about-cirrhosis/causes/")).find(class_="review-record").get_text(" ", strip=True)
+    chinese = html(client.get("/zh-hans/about-cirrhosis/causes/")).find(class_="review-record").get_text(" ", strip=True)
+    assert "Dr Zhou Min, Hepatologist" in english and "周敏" not in english
+    assert "审核：周敏医生（肝病科医生）" in chinese and "Zhou" not in chinese
+
+
+def test_approving_from_the_dashboard_confirms_it_and_leaves_nothing_unpublished(editor, reviewer, client):
+    page = TopicPage.objects.get(slug="causes")
+    state = submit(page, editor, title_en="Causes of cirrhosis (checked)")
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(reviewer)
+    profile.preferred_language = "en"  # the admin's language is otherwise the browser's
+    profile.save()
+    client.force_login(reviewer)
+    task_state = state.current_task_state
+    response = client.post(f"/admin/pages/workflow/action/{page.id}/approve/{task_state.id}/", {"next": "/admin/"},
+                           follow=True)
+    text = response.content.decode()
+    review = PageReview.objects.get(page=page)
+    assert "Approved: “Causes of cirrhosis (checked)” is live." in text
+    assert "the next is due" in text and str(review.next_review_due.year) in text
+    page.refresh_from_db()
+    assert page.live and not page.has_unpublished_changes and page.title_en == "Causes of cirrhosis (checked)"
+
+
+def test_a_save_that_changes_nothing_after_publishing_does_not_leave_a_draft(rf):
+    from explainer.review.wagtail_hooks import unchanged_save_keeps_the_page_live
+
+    page = TopicPage.objects.get(slug="causes")
+    page.save_revision().publish()
+    page.refresh_from_db()
+    page.save_revision()  # what an autosave after "Approve and publish" stored: the same content
+    assert TopicPage.objects.get(pk=page.pk).has_unpublished_changes
+    unchanged_save_keeps_the_page_live(rf.post("/"), page)
+    assert not TopicPage.objects.get(pk=page.pk).has_unpublished_changes
+
+    page = TopicPage.objects.get(pk=page.pk)
+    page.title_zh_hans = "肝硬化是怎么来的"
+    page.save_revision()
+    unchanged_save_keeps_the_page_live(rf.post("/"), page)
+    assert TopicPage.objects.get(pk=page.pk).has_unpublished_changes

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -12,7 +13,7 @@ from .pages import blocking_claims
 class ClaimPatternViewSet(SnippetViewSet):
     model = ClaimPattern
     icon = "warning"
-    menu_label = "Claim patterns"
+    menu_label = gettext_lazy("Claim patterns")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["slug", "category", "severity"]
@@ -33,7 +34,7 @@ def warn_about_claims(request, page):
         messages.warning(
             request,
             _("This page makes claims the caution layer flags: %(claims)s. Reword them, or list them under "
-              "“Claims quoted on purpose” (Promote tab) if you quote them deliberately.") % {"claims": describe(claims)},
+              "“Claims quoted on purpose” (Checks tab) if you quote them deliberately.") % {"claims": describe(claims)},
         )
 
 
@@ -68,7 +69,7 @@ def block_unmarked_claims(request, page):
     if claims:
         messages.error(
             request,
-            _("Not published: %(claims)s. Reword these, or list them under “Claims quoted on purpose” (Promote tab) "
+            _("Not published: %(claims)s. Reword these, or list them under “Claims quoted on purpose” (Checks tab) "
               "if the page quotes them deliberately. Your changes are saved as a draft.") % {"claims": describe(claims)},
         )
         return redirect("wagtailadmin_pages:edit", page.id)

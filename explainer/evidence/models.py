@@ -192,6 +192,31 @@ class StudyPage(PrintableMixin, ExplainerPage):
         verbose_name = _("study")
         verbose_name_plural = _("studies")
 
+    def clean(self):
+        """A study's design fields must agree with each other, in the admin as in content files."""
+        super().clean()
+        Type = choices.StudyType
+        errors = {}
+        if self.study_type == Type.RCT and not self.randomised:
+            errors["randomised"] = _("A randomised controlled trial is randomised: tick “randomised”, or choose "
+                                     "another study type.")
+        elif self.randomised and self.study_type in (Type.NON_RANDOMISED_CONTROLLED, Type.SINGLE_ARM, Type.CASE_SERIES):
+            errors["randomised"] = _("This study type is not randomised: untick “randomised”, or choose "
+                                     "“Randomised controlled trial”.")
+        if self.study_type in (Type.RCT, Type.NON_RANDOMISED_CONTROLLED) and self.comparator == choices.Comparator.NONE:
+            errors["comparator"] = _("A controlled study compares with another group: choose what that group got.")
+        elif self.study_type in (Type.SINGLE_ARM, Type.CASE_SERIES) and self.comparator in (
+            choices.Comparator.PLACEBO, choices.Comparator.STANDARD_CARE
+        ):
+            errors["comparator"] = _("In this study type everyone got cells, so there is no placebo or usual-care "
+                                     "group: choose “No comparison group” or “Other doses of the same cells only”, or another study type.")
+        if self.blinding in (choices.Blinding.SINGLE, choices.Blinding.DOUBLE) and (
+            self.comparator == choices.Comparator.NONE and not self.is_review
+        ):
+            errors["blinding"] = _("Nobody can be blinded without a comparison group: choose “None” or “Not stated”.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def key(self):
         return self.slug
@@ -222,7 +247,8 @@ class StudyPage(PrintableMixin, ExplainerPage):
     def fact_rows(self):
         """The structured facts as rows for the fact card, each with the unverified source it rests on, if any."""
         unverified = self.unverified_sources
-        arms = "; ".join(arm.describe() for arm in self.arms.all())
+        separator = pgettext("between items of a list that have commas inside", "; ")
+        arms = separator.join(arm.describe() for arm in self.arms.all())
         follow_up = ngettext("%(n)s week", "%(n)s weeks", self.follow_up_weeks or 0) % {"n": self.follow_up_weeks}
         rows = [
             ("study_type", _("Study type"), self.get_study_type_display()),
@@ -281,7 +307,10 @@ class StudyArm(Orderable):
             counts.append(_("%(n)s enrolled") % {"n": self.enrolled})
         if self.analysed is not None:
             counts.append(_("%(n)s analysed") % {"n": self.analysed})
-        return f"{self.label}: {', '.join(counts)}" if counts else self.label
+        if not counts:
+            return self.label
+        separator = pgettext("separator between items of a list", ", ")
+        return self.label + pgettext("between a label and what follows it", ": ") + separator.join(counts)
 
 
 class StudyOutcome(Orderable):

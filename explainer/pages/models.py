@@ -6,10 +6,11 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from explainer.core.segmentation import segmented
 from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
@@ -57,8 +58,9 @@ class ExplainerPage(Page):
     search_fields = Page.search_fields + [index.SearchField("search_text")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
     sources_panels = [FieldPanel("sources")]
-    # Feature apps add their checks (plain language, claims…) with register_check_panels() in AppConfig.ready().
     promote_panels = Page.promote_panels + []
+    # Feature apps add their checks (plain language, claims…) with register_check_panels() in AppConfig.ready().
+    check_panels = []
     settings_panels = Page.settings_panels + [FieldPanel("review_interval_months")]
     has_short_link = False
     is_patient_page = True  # shows its review record and schema.org MedicalWebPage data
@@ -82,16 +84,22 @@ class ExplainerPage(Page):
 
     @classmethod
     def register_check_panels(cls, *panels):
-        """Show these panels on the Promote tab of every patient page (a feature app calls this when it is ready).
-
-        wagtail-modeltranslation gives each page model its own copy of the panel lists, so every copy is extended."""
-        models, pending = [cls], [cls]
+        """Show these panels on the Checks tab of every patient page (a feature app calls this when it is ready)."""
+        cls.check_panels.extend(panels)
+        pending = [cls]
         while pending:
-            children = pending.pop().__subclasses__()
-            models.extend(children)
-            pending.extend(children)
-        for promote_panels in {id(model.promote_panels): model.promote_panels for model in models}.values():
-            promote_panels.extend(panels)
+            model = pending.pop()
+            model.get_edit_handler.cache_clear()
+            pending.extend(model.__subclasses__())
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's tabs, with the checks editors run before review on a tab of their own, after the content."""
+        tabs = [ObjectList(cls.content_panels, heading=_("Content"))]
+        if cls.check_panels:
+            tabs.append(ObjectList(cls.check_panels, heading=_("Checks (last saved version)")))
+        tabs += [ObjectList(cls.promote_panels, heading=_("Promote")), ObjectList(cls.settings_panels, heading=_("Settings"))]
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
     def is_translated(self, language=None):
         language = language or get_language()

@@ -28,7 +28,8 @@ def record_clinical_review(sender, instance, user, **kwargs):
     PageReview.objects.create(
         page=page,
         reviewer=reviewer,
-        reviewer_name=reviewer.name if reviewer else (user.get_full_name() or user.get_username()),
+        reviewer_name_en=reviewer.name_en if reviewer else (user.get_full_name() or user.get_username()),
+        reviewer_name_zh_hans=reviewer.name_zh_hans if reviewer else "",
         reviewer_role_en=reviewer.role_en if reviewer else "",
         reviewer_role_zh_hans=reviewer.role_zh_hans if reviewer else "",
         reviewed_on=today,

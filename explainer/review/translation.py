@@ -6,9 +6,9 @@ from .models import ClinicalReviewer, PageReview
 
 @register(ClinicalReviewer)
 class ClinicalReviewerTranslation(TranslationOptions):
-    fields = ("role",)
+    fields = ("name", "role")
 
 
 @register(PageReview)
 class PageReviewTranslation(TranslationOptions):
-    fields = ("reviewer_role",)
+    fields = ("reviewer_name", "reviewer_role")

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Only the admin's own preview iframe may frame a (preview) page; below the two middleware that forbid framing.
     "explainer.review.preview.PreviewFrameMiddleware",
+    "explainer.review.middleware.ApprovalConfirmationMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -195,6 +196,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # One slug per page, the same in both languages.
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+# The editor opens with both languages' fields showing, after every save too: hiding one is for this visit only.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ["en", "zh-hans"]
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = False
 
 STATICFILES_DIRS = [SITE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / ".static"
