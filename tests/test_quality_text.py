@@ -5,7 +5,6 @@ import pytest
 from explainer.quality.numbers import compare_numbers, extract_numbers
 from explainer.quality.readability import (
     CHINESE_AVERAGE_SENTENCE_TARGET,
-    ENGLISH_GRADE_TARGET,
     assess,
     chinese_sentence_stats,
     chinese_sentences,
@@ -248,9 +247,10 @@ def test_known_chinese_terms_and_their_parts_are_not_reported():
 
 def test_assess_english():
     result = assess("The liver cleans your blood. Ask about your INR.", "en", {"INR"})
+    # Flesch-Kincaid by hand: 9 words, 2 sentences, 11 syllables (li-ver, a-bout; INR said as one word).
     assert result == {
-        "grade": english_grade("The liver cleans your blood. Ask about your INR."),
-        "target": ENGLISH_GRADE_TARGET,
+        "grade": round(0.39 * 9 / 2 + 11.8 * 11 / 9 - 15.59, 1),
+        "target": 8,
         "sentences": 2,
         "undefined_jargon": [],
         "ok": True,
