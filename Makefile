@@ -59,18 +59,20 @@ check: $(VENV)/.installed
 		DJANGO_ALLOWED_HOSTS=example.org REDIS_URL=redis://127.0.0.1:6379/0 $(MANAGE) check --deploy --fail-level WARNING
 
 # Speed and quality figures (printed, never asserted): the claim matcher and its labelled set, then the whole site
-# under gunicorn on a throwaway database (needs wrk: apt-get install wrk).
+# under gunicorn on a throwaway database (needs wrk: apt-get install wrk). benchsite and runcluster live in
+# explainer.devtools, which only the dev and test settings install.
+DEV_MANAGE := DJANGO_SETTINGS_MODULE=explainer.settings.dev $(MANAGE)
 bench: $(VENV)/.installed messages
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) loadcontent -v0
 	$(MANAGE) benchclaims
-	$(MANAGE) benchsite
+	$(DEV_MANAGE) benchsite
 
 # Two gunicorn instances (ports 8001 and 8002) with production settings, sharing PostgreSQL and Redis; Ctrl-C stops both.
 run-cluster: DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cluster
 run-cluster: REDIS_URL ?= redis://127.0.0.1:6379/1
 run-cluster: $(VENV)/.installed messages
-	$(MANAGE) runcluster --database-url '$(DATABASE_URL)' --redis-url '$(REDIS_URL)' --ports 8001 8002
+	$(DEV_MANAGE) runcluster --database-url '$(DATABASE_URL)' --redis-url '$(REDIS_URL)' --ports 8001 8002
 
 # Known vulnerabilities in the pinned requirements. Needs the PyPI JSON API or OSV, which these machines cannot
 # reach: --strict fails rather than report "no known vulnerabilities" for packages it could not check.

@@ -1,4 +1,8 @@
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+# Developer tools (benchsite, runcluster): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "explainer.devtools"]
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405

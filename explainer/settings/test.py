@@ -1,4 +1,8 @@
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+# Developer tools (benchsite, runcluster): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "explainer.devtools"]
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.core.management.base import BaseCommand, CommandError
 
-from .benchsite import GunicornServer, gunicorn_version, prepare_site, redis_answers, site_environment
+from explainer.devtools.processes import GunicornServer, gunicorn_version, prepare_site, redis_answers, site_environment
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/cluster"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/1"

@@ -1,0 +1,317 @@
+"""`manage.py benchsite`: the whole site's speed on this machine, measured end to end on loopback.
+
+One run prepares a throwaway database (SQLite in a temporary directory, or the PostgreSQL database `bench_site`
+with --postgres), loads the content, collects the static files, and starts gunicorn with the production settings
+on a free loopback port. It then prints:
+
+- throughput and latency of a topic page, a study page, the evidence index and the stylesheet (wrk);
+- the topic page's weight: its HTML and every stylesheet, script and icon it links, against the 50 kB target;
+- database queries per page (Django's test client, in a separate process, on a copy of the database), before and
+  after adding nine copies of every study (`explainer.devtools.in_process`);
+- the claim matcher's time per 20,000 characters (the logic of `benchclaims`);
+- a bounded load test: 50 connections over several pages, the stylesheet and the claim API.
+
+Nothing is asserted: the figures are for reading. The server is always stopped and the throwaway database always
+removed, also on Ctrl-C or an error. Every request says X-Forwarded-Proto: https, as the TLS proxy in front of
+production would, so that the production settings serve it instead of redirecting to HTTPS.
+"""
+
+import itertools
+import json
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from explainer.devtools import in_process
+from explainer.devtools.databases import POSTGRES_DATABASE, POSTGRES_SERVER_URL, PostgresDatabase, SQLiteDatabase
+from explainer.devtools.loopback import LOOPBACK, require_ok
+from explainer.devtools.processes import (
+    PRODUCTION_SETTINGS,
+    REDIS_BENCH_URL,
+    GunicornServer,
+    free_port,
+    gunicorn_version,
+    prepare_site,
+    redis_answers,
+    run_python,
+    site_environment,
+)
+from explainer.devtools.weight import LinkedResources, weigh
+from explainer.devtools.wrk import Wrk, find_wrk, milliseconds
+
+# The in-process measurement clears and bumps its cache: not the one the server under test uses.
+REDIS_IN_PROCESS_URL = "redis://127.0.0.1:6379/12"
+# It publishes nine copies of every study: on a busy two-core machine that alone can take over ten minutes.
+IN_PROCESS_TIMEOUT_SECONDS = 1800
+CLAIMS_API_PATH = "/api/claims/check/"
+TOPIC_PATH = in_process.QUERY_COUNT_PAGES["topic page"]
+STUDY_PATH = in_process.QUERY_COUNT_PAGES["study page"]
+EVIDENCE_PATH = in_process.QUERY_COUNT_PAGES["evidence index"]
+STYLESHEET = "css/site.css"
+# The load test's pages, both languages; the stylesheet is added from the manifest.
+LOAD_TEST_PATHS = [
+    "/en/",
+    TOPIC_PATH,
+    "/zh-hans/about-cirrhosis/what-is-cirrhosis/",
+    "/en/treatment/treating-the-cause/",
+    "/en/stem-cells/what-the-trials-show/",
+    EVIDENCE_PATH,
+    STUDY_PATH,
+    "/zh-hans/evidence/xie-2025/",
+    "/en/glossary/",
+]
+LOAD_TEST_CLAIM_EVERY = 5  # every fifth request of the load test is a claim check
+LOAD_TEST_CLAIM_LENGTHS = (400, 1_000, 2_500)  # characters of pasted text, from the labelled sentences
+PAGE_WEIGHT_TARGET_BYTES = 50_000
+MAX_LOAD_TEST_SECONDS = 60
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark the whole site on loopback: gunicorn with production settings on a throwaway database; "
+        "throughput and latency (wrk), page weight, database queries per page, the claim matcher, and a "
+        "bounded load test. Prints figures, asserts nothing, leaves nothing running."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--postgres", action="store_true",
+            help=f"Use the PostgreSQL database {POSTGRES_DATABASE} (created and dropped) instead of SQLite.",
+        )
+        parser.add_argument("--postgres-server", default=POSTGRES_SERVER_URL,
+                            help="The PostgreSQL server for --postgres (default: %(default)s).")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default: 2).")
+        parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
+                            help="gunicorn worker class (default: gthread).")
+        parser.add_argument("--threads", type=int, default=4, help="Threads per gthread worker (default: 4).")
+        parser.add_argument("--seconds", type=int, default=5, help="Seconds of wrk per URL (default: 5).")
+        parser.add_argument("--connections", type=int, default=16, help="wrk connections per URL (default: 16).")
+        parser.add_argument("--load-seconds", type=int, default=30,
+                            help=f"Seconds of the load test, at most {MAX_LOAD_TEST_SECONDS} (default: 30).")
+        parser.add_argument("--load-connections", type=int, default=50,
+                            help="Connections of the load test (default: 50).")
+
+    def handle(self, *args, **options):
+        if not 1 <= options["load_seconds"] <= MAX_LOAD_TEST_SECONDS:
+            raise CommandError(f"--load-seconds must be between 1 and {MAX_LOAD_TEST_SECONDS}.")
+        wrk_path = find_wrk()
+        gunicorn = gunicorn_version()
+
+        # SIGTERM unwinds like Ctrl-C, so that the server is stopped and the database dropped either way.
+        previous_handler = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+        try:
+            with tempfile.TemporaryDirectory(prefix="benchsite-") as directory:
+                self.run_benchmark(Path(directory), wrk_path, gunicorn, options)
+        except KeyboardInterrupt:
+            raise CommandError("Interrupted: the server is stopped and the throwaway database removed.") from None
+        finally:
+            signal.signal(signal.SIGTERM, previous_handler)
+
+    # -----------------------------------------------------------------------------------------------------------
+
+    def run_benchmark(self, directory, wrk_path, gunicorn, options):
+        database = PostgresDatabase(options["postgres_server"]) if options["postgres"] else SQLiteDatabase(directory)
+        redis_url = REDIS_BENCH_URL if redis_answers(REDIS_BENCH_URL) else None
+        started = time.monotonic()
+        database.create()
+        try:
+            env = site_environment(database.url, CLAIMS_RATE_LIMIT="1000000")
+            prepare_site(env)
+            query_database_url = database.copy()
+            prepare_seconds = time.monotonic() - started
+
+            if redis_url:
+                redis_answers(redis_url, flush=True)
+                env["REDIS_URL"] = redis_url
+            port = free_port()
+            with open(directory / "gunicorn.log", "w+") as log, GunicornServer(
+                env, port, options["workers"], options["worker_class"], options["threads"], output=log
+            ) as server:
+                server.wait_until_ready()
+                workers = f"{options['workers']} {options['worker_class']} workers"
+                if options["worker_class"] == "gthread":
+                    workers += f" × {options['threads']} threads"
+                self.heading("Site benchmark")
+                self.row("server", f"gunicorn {gunicorn}, {workers}, {PRODUCTION_SETTINGS}, {server.base_url}")
+                self.row("database", f"{database.label}; prepared in {prepare_seconds:.1f} s "
+                                     "(migrate, loadcontent, collectstatic)")
+                self.row("cache", f"Redis, {redis_url} (flushed first)" if redis_url
+                         else "none: Redis does not answer at 127.0.0.1:6379, so pages are not cached")
+                self.row("static files", f"WhiteNoise, collected into {settings.STATIC_ROOT}")
+
+                wrk = Wrk(wrk_path, directory, CLAIMS_API_PATH)
+                stylesheet_path = self.stylesheet_path()
+                self.throughput(wrk, port, stylesheet_path, options)
+                self.page_weight(port)
+                self.in_process_figures(query_database_url)
+                self.load_test(wrk, port, stylesheet_path, options)
+                self.server_log_errors(log)
+        finally:
+            database.drop()
+
+    def stylesheet_path(self):
+        """The stylesheet's hashed URL from the manifest that collectstatic wrote, as pages link it."""
+        manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+        paths = json.loads(manifest.read_text())["paths"] if manifest.exists() else {}
+        return settings.STATIC_URL + paths.get(STYLESHEET, STYLESHEET)
+
+    def throughput(self, wrk, port, stylesheet_path, options):
+        seconds, connections = options["seconds"], options["connections"]
+        self.heading(f"Throughput and latency: wrk, {seconds} s per URL, {wrk.threads} threads, "
+                     f"{connections} connections, after 1 s of warm-up")
+        urls = [("static file", stylesheet_path), ("topic page", TOPIC_PATH), ("study page", STUDY_PATH),
+                ("evidence index", EVIDENCE_PATH)]
+        self.stdout.write(f"  {'':15} {'path':43} {'requests/s':>10} {'p50':>9} {'p99':>9} "
+                          f"{'÷ static':>8} {'errors':>6}  page cache")
+        static_rate = None
+        for label, path in urls:
+            answer = require_ok(port, path)
+            answer = require_ok(port, path)  # the second request shows whether the page cache serves it
+            wrk.run(f"http://{LOOPBACK}:{port}{path}", 1, connections)
+            result = wrk.run(f"http://{LOOPBACK}:{port}{path}", seconds, connections)
+            rate = result.requests_per_second
+            static_rate = static_rate or rate
+            errors = result.errors.get("status", 0) + result.socket_errors
+            self.stdout.write(
+                f"  {label:15} {path:43} {rate:10,.0f} {milliseconds(result.latency_us['p50']):>9} "
+                f"{milliseconds(result.latency_us['p99']):>9} {rate / static_rate:8.2f} {errors:6}  "
+                f"{answer.headers.get('X-Page-Cache', '-')}"
+            )
+
+    def page_weight(self, port):
+        self.heading(f"Page weight of {TOPIC_PATH} (1 kB = 1,000 bytes)")
+        html = weigh(port, TOPIC_PATH, "HTML")
+        parser = LinkedResources()
+        parser.feed(html.body.decode("utf-8", errors="replace"))
+        weights, external = [html], []
+        for kind, url in parser.resources:
+            parts = urlsplit(url)
+            if parts.netloc and parts.netloc not in (f"{LOOPBACK}:{port}", f"localhost:{port}"):
+                external.append(url)
+                continue
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            weights.append(weigh(port, path, f"{kind} {parts.path}"))
+
+        self.stdout.write(f"  {'':50} {'bytes':>9} {'gzip':>9}")
+        for weight in weights:
+            note = "" if weight.gzip_as_served else "  (gzip -6 here; the server sends it uncompressed)"
+            self.stdout.write(f"  {weight.label:50} {weight.raw_bytes:9,} {weight.gzip_bytes:9,}{note}")
+        raw_total = sum(weight.raw_bytes for weight in weights)
+        gzip_total = sum(weight.gzip_bytes for weight in weights)
+        self.stdout.write(f"  {'total':50} {raw_total:9,} {gzip_total:9,}")
+        target = PAGE_WEIGHT_TARGET_BYTES
+        for label, total in (("uncompressed", raw_total), ("gzip", gzip_total)):
+            verdict = (self.style.SUCCESS(f"within the {target / 1000:.0f} kB target") if total <= target
+                       else self.style.ERROR(f"OVER the {target / 1000:.0f} kB target"))
+            self.stdout.write(f"  {label + ':':14} {total / 1000:6.1f} kB, {verdict}")
+        if external:
+            self.stdout.write(f"  not counted, on other sites: {', '.join(external)}")
+        stylesheets = [weight for weight in weights if weight.label.startswith("stylesheet")]
+        font_faces = [weight.label for weight in stylesheets if b"@font-face" in weight.body.lower()]
+        if font_faces:
+            self.stdout.write(self.style.ERROR(f"  web fonts: @font-face in {', '.join(font_faces)}"))
+        else:
+            self.stdout.write(f"  web fonts: none (no @font-face in the {len(stylesheets)} linked stylesheet(s))")
+
+    def in_process_figures(self, database_url):
+        """Query counts and the claim matcher, measured in a subprocess with the production settings on a copy of the
+        throwaway database."""
+        throwaway = {in_process.THROWAWAY_DATABASE_ENV: database_url}
+        env = site_environment(database_url, REDIS_IN_PROCESS_URL, **throwaway)
+        output = run_python(["-m", "explainer.devtools.in_process"], env, timeout=IN_PROCESS_TIMEOUT_SECONDS)
+        lines = [line for line in output.splitlines() if line.startswith(in_process.RESULT_MARKER)]
+        if not lines:
+            raise CommandError(f"The in-process measurement gave no result:\n{output}")
+        figures = json.loads(lines[-1][len(in_process.RESULT_MARKER):])
+
+        before, after = figures["studies_before"], figures["studies_after"]
+        self.heading("Database queries per page: Django test client in a separate process, production settings, "
+                     f"cache {REDIS_IN_PROCESS_URL}")
+        self.stdout.write("  empty cache: the first request after cache.clear(); render: the page again after its "
+                          "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms); "
+                          "repeat: the first request again.")
+        self.stdout.write(f"  Then {after - before} studies were added ({in_process.STUDY_COPIES} published copies "
+                          f"of each, in {figures['copy_seconds']:.1f} s) and the pages counted again.")
+        columns = f"{'empty cache':>11} {'render':>6} {'time':>7} {'repeat':>6}"
+        self.stdout.write(f"  {'':16}{f'{before} studies':^33}   {f'{after} studies':^33}".rstrip())
+        self.stdout.write(f"  {'':16}{columns}   {columns}   growth")
+        for label in in_process.QUERY_COUNT_PAGES:
+            counts = [figures["queries"]["before"][label], figures["queries"]["after"][label]]
+            cells = [f"{c['empty_cache']:11} {c['render']:6} {c['render_ms']:4.0f} ms {c['repeat']:6}" for c in counts]
+            growth = max(counts[1][name] - counts[0][name] for name in ("empty_cache", "render", "repeat"))
+            verdict = self.style.SUCCESS("none") if growth <= 0 else self.style.ERROR(f"+{growth} queries")
+            self.stdout.write(f"  {label:16}{cells[0]}   {cells[1]}   {verdict}")
+
+        claims = figures["claims"]
+        self.heading("Claim matcher (the logic of benchclaims, on the throwaway database's patterns)")
+        self.row("patterns", f"{claims['families']} claim families, {claims['patterns']} patterns")
+        self.row("20,000 characters", f"{claims['milliseconds']:.1f} ms median of {claims['repeat']} runs "
+                                      f"({claims['flags']} claims flagged)")
+
+    def load_test(self, wrk, port, stylesheet_path, options):
+        from explainer.caution.evaluation import load_items
+        from explainer.caution.management.commands.benchclaims import sample_text
+
+        seconds, connections = options["load_seconds"], options["load_connections"]
+        pages = [*LOAD_TEST_PATHS, stylesheet_path]
+        items = load_items()
+        bodies = [json.dumps({"text": sample_text(items, length)}, ensure_ascii=False)
+                  for length in LOAD_TEST_CLAIM_LENGTHS]
+        page_cycle, body_cycle = itertools.cycle(pages), itertools.cycle(bodies)
+        schedule = [
+            next(body_cycle) if position % LOAD_TEST_CLAIM_EVERY == LOAD_TEST_CLAIM_EVERY - 1 else next(page_cycle)
+            for position in range(len(pages) * len(bodies) * LOAD_TEST_CLAIM_EVERY)
+        ]
+        for path in pages:
+            require_ok(port, path)
+        for body in bodies:
+            require_ok(port, CLAIMS_API_PATH, "POST", body.encode(), {"Content-Type": "application/json"})
+
+        self.heading(f"Load test: {seconds} s, {connections} connections, {wrk.threads} wrk threads; "
+                     f"{len(pages) - 1} pages, the stylesheet, and every {LOAD_TEST_CLAIM_EVERY}th request a claim "
+                     f"check of {'/'.join(f'{length:,}' for length in LOAD_TEST_CLAIM_LENGTHS)} characters")
+        result = wrk.run(f"http://{LOOPBACK}:{port}/", seconds, connections, wrk.load_test_script, schedule)
+        latency = result.latency_us
+        self.row("requests", f"{result.requests:,} in {result.seconds:.1f} s: {result.requests_per_second:,.0f}/s "
+                             f"(sent: {', '.join(f'{count:,} {kind}' for kind, count in sorted(result.sent.items()))})")
+        self.row("latency", "  ".join(f"{name} {milliseconds(latency[name])}"
+                                      for name in ("p50", "p75", "p90", "p99", "max")))
+        self.stdout.write("  answers by status (kind told by Content-Type):")
+        for key, count in sorted(result.statuses.items(), key=lambda item: (int(item[0].split()[0]), item[0])):
+            status, kind = key.split(" ", 1)
+            self.stdout.write(f"    {status}  {kind:12} {count:9,}")
+        statuses = [(int(key.split()[0]), count) for key, count in result.statuses.items()]
+        failed = sum(count for status, count in statuses if not 200 <= status < 400)
+        server_errors = sum(count for status, count in statuses if status >= 500)
+        style = self.style.SUCCESS if failed == 0 else self.style.ERROR
+        self.row("not 2xx/3xx", style(f"{failed:,}"))
+        self.row("5xx", (self.style.SUCCESS if server_errors == 0 else self.style.ERROR)(f"{server_errors:,}"))
+        errors = result.errors
+        self.row("socket errors", f"connect {errors.get('connect', 0)}, read {errors.get('read', 0)}, "
+                                  f"write {errors.get('write', 0)}, timeout {errors.get('timeout', 0)}")
+
+    def server_log_errors(self, log):
+        log.flush()
+        log.seek(0)
+        lines = [line.rstrip() for line in log if "Traceback" in line or "ERROR" in line or "CRITICAL" in line]
+        if lines:
+            self.stdout.write(self.style.ERROR(f"  gunicorn's log has {len(lines)} error lines; the first:"))
+            for line in lines[:5]:
+                self.stdout.write(f"    {line}")
+        else:
+            self.row("server log", "no errors")
+
+    # -----------------------------------------------------------------------------------------------------------
+
+    def heading(self, text):
+        self.stdout.write("")
+        self.stdout.write(self.style.MIGRATE_HEADING(text))
+
+    def row(self, label, value):
+        self.stdout.write(f"  {label + ':':20} {value}")
