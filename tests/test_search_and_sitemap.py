@@ -131,3 +131,7 @@ def test_the_results_heading_does_not_link_the_readers_own_words(client, html):
     status = page.find(attrs={"role": "status"})
     assert "what is cirrhosis" in status.get_text()
     assert status.find("a") is None
+
+
+def test_a_term_with_a_question_mark_is_looking_for_the_term_not_the_questions_page(client, html):
+    assert result_paths(client, html, "en", "ascites?")[0] == "/en/about-cirrhosis/symptoms-and-complications/"

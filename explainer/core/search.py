@@ -33,6 +33,7 @@ QUESTIONS_PAGE_SLUG = "common-questions"
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 QUESTION_END = re.compile(r"(?:[?？]|[吗呢么嘛])\s*$")
+QUESTION_MARK_END = re.compile(r"[?？]\s*$")
 
 ENGLISH_STOP_WORDS = frozenset(
     """a about am an and any are as at be been being by can could did do does doing for from had has have how i if in
@@ -122,11 +123,13 @@ def query_words(query):
 
 
 def is_question(query, words):
+    """Whether the reader asked a question: a question word, or a question mark after more than one word (a term
+    with a question mark, "ascites?", is looking for the term)."""
     lowered = query.strip().lower()
     first = LATIN_WORD.match(lowered)
-    return bool(
-        QUESTION_END.search(lowered)
-        or (first and first.group(0) in ENGLISH_QUESTION_WORDS and len(words) > 0)
+    return bool(words) and bool(
+        (QUESTION_END.search(lowered) and (len(words) > 1 or not QUESTION_MARK_END.search(lowered)))
+        or (first and first.group(0) in ENGLISH_QUESTION_WORDS)
         or any(word in lowered for word in CHINESE_QUESTION_WORDS)
     )
 
