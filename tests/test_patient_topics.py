@@ -19,6 +19,7 @@ TOPICS = {
     "hepatitis-c-treatment": "/treatment/hepatitis-c-treatment/",
     "finding-a-trial": "/stem-cells/finding-a-trial/",
     "common-questions": "/common-questions/",
+    "about-this-site": "/about-this-site/",
 }
 
 
@@ -44,6 +45,9 @@ def test_each_topic_is_published_in_both_languages_with_sources(client, html, sl
         ("/treatment/hepatitis-b-family-and-pregnancy/", ["within 12 hours", "Never stop your antiviral medicine"], ["12 小时内", "绝不要因为怀孕就停掉抗病毒药"]),
         ("/treatment/hepatitis-c-treatment/", ["8 to 12 weeks", "medical insurance"], ["8 到 12 周", "医保"]),
         ("/living-with-cirrhosis/cost-and-insurance/", ["门诊慢特病", "must not be charged"], ["门诊慢特病", "不得向参加临床研究的人收费"]),
+        ("/about-cirrhosis/tests-and-scores/", ["Albumin drips", "more than 5 litres", "with antibiotics", "29.7% with the drips and 30.2% without"], ["输白蛋白", "超过 5 升", "和抗生素一起用", "输白蛋白的人是 29.7%，没输的人是 30.2%"]),
+        ("/about-cirrhosis/symptoms-and-complications/", ["Bruising and nosebleeds", "Pinch the soft part of your nose for 10 to 15 minutes", "has not stopped after 10 to 15 minutes"], ["容易瘀青和流鼻血", "捏住鼻子前端软的部分 10 到 15 分钟", "捏了 10 到 15 分钟还在流血"]),
+        ("/about-this-site/", ["A writer cannot publish a page", "If no clinician has reviewed a page yet", "has no adverts", "reported by"], ["写作人员不能自己发布页面", "还没有医生审核过", "没有广告", "据……报道"]),
     ],
 )
 def test_key_safety_facts_are_stated_in_both_languages(client, html, path, english, chinese):
@@ -83,6 +87,25 @@ def test_the_evidence_library_holds_at_least_24_studies_including_the_negative_a
     keys = set(StudyPage.objects.live().values_list("slug", flat=True))
     assert len(keys) >= 24
     assert {"suk-2016", "spahr-2013", "wang-2018", "peng-2011", "shi-2012", "cochrane-cd013532", "pankaj-2015",
-            "xue-2018", "engelmann-2021"} <= keys
+            "xue-2018", "engelmann-2021", "lu-2023"} <= keys
     wang = StudyPage.objects.get(slug="wang-2018")
     assert [o.direction for o in wang.outcomes.all()].count("worse") == 2
+
+
+def test_the_nosebleed_emergency_advice_has_a_tap_to_call_120_in_both_languages(client, html):
+    for language, heading in [("en", "Bruising and nosebleeds"), ("zh-hans", "容易瘀青和流鼻血")]:
+        main = html(client.get(f"/{language}/about-cirrhosis/symptoms-and-complications/")).find("main")
+        section = main.find("h2", string=heading)
+        assert section, language
+        paragraphs = section.find_all_next("p", limit=4)
+        assert any(p.find("a", href="tel:120") for p in paragraphs), language
+
+
+def test_home_links_to_who_writes_the_site_and_the_glossary_explains_albumin_drips(client, html):
+    for language in ["en", "zh-hans"]:
+        home = {a["href"] for a in html(client.get(f"/{language}/")).select("main a[href]")}
+        assert f"/{language}/about-this-site/" in home, language
+    glossary = " ".join(html(client.get("/en/glossary/")).find("main").get_text().split())
+    assert "Doctors give albumin as a drip at certain times" in glossary
+    glossary_zh = " ".join(html(client.get("/zh-hans/glossary/")).find("main").get_text().split())
+    assert "医生会给病人输白蛋白" in glossary_zh
