@@ -90,7 +90,8 @@ def test_the_glossary_index_survives_a_rebuild_for_the_other_language_at_any_mom
         linking.GLOSSARY_VERSION.bump()  # a term was published: the version moves on
         linking.term_index("zh-hans")
 
-    indexes = preempted_at_every_line(lambda: linking.term_index("en"), other_thread, [linking.__file__, versions.__file__])
+    files = [linking.__file__, versions.__file__]
+    indexes = preempted_at_every_line(lambda: linking.term_index("en"), other_thread, files)
     assert len(indexes) > 3 and all("ascites" in index.entries for index in indexes)
 
 
@@ -137,7 +138,8 @@ def test_a_page_from_the_cache_has_the_same_security_headers_as_a_fresh_one(clie
 def server_clock_on_another_day(monkeypatch):
     """The process's local time zone set to one where today is not today in TIME_ZONE; gives TIME_ZONE's today."""
     site_today = datetime.datetime.now(ZoneInfo(settings.TIME_ZONE)).date()
-    zone = next(zone for zone in ("Etc/GMT+12", "Etc/GMT-14") if datetime.datetime.now(ZoneInfo(zone)).date() != site_today)
+    zones = ("Etc/GMT+12", "Etc/GMT-14")  # 20 hours behind and 6 ahead of Shanghai: one of them is on another day
+    zone = next(zone for zone in zones if datetime.datetime.now(ZoneInfo(zone)).date() != site_today)
     monkeypatch.setenv("TZ", zone)
     time.tzset()
     assert datetime.date.today() != site_today
@@ -174,13 +176,14 @@ def test_overdue_and_due_reviews_count_days_in_the_sites_time_zone(server_clock_
 
     today = server_clock_on_another_day
     page = TopicPage.objects.get(slug="causes")
-    due_yesterday = PageReview.objects.create(page=page, reviewer_name="Dr Li Wei", reviewed_on=datetime.date(2020, 1, 1),
+    long_ago = datetime.date(2020, 1, 1)
+    due_yesterday = PageReview.objects.create(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago,
                                               next_review_due=today - datetime.timedelta(days=1))
-    due_today = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=datetime.date(2020, 1, 1), next_review_due=today)
+    due_today = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago, next_review_due=today)
     assert due_yesterday.is_overdue and not due_today.is_overdue
-    in_thirty_days = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=datetime.date(2020, 1, 1),
+    in_thirty_days = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago,
                                 next_review_due=today + datetime.timedelta(days=30))
-    in_thirty_one_days = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=datetime.date(2020, 1, 1),
+    in_thirty_one_days = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago,
                                     next_review_due=today + datetime.timedelta(days=31))
     assert in_thirty_days.is_due_soon and not in_thirty_one_days.is_due_soon
     assert [review.pk for _name, reviews in reviews_due() for review in reviews if review.page_id == page.pk] == [
