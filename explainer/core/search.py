@@ -15,6 +15,7 @@ the query; this module decides which words to ask for and in what order to show 
 """
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -200,12 +201,11 @@ def correct(word):
     return close[0] if close else None
 
 
+@functools.lru_cache(maxsize=4096)
 def title_words(title):
-    """The words of a title as query_words sees them, each with its forms."""
-    forms = set()
-    for _word, word_forms in query_words(title or ""):
-        forms |= word_forms
-    return forms
+    """A title's words as query_words sees them: (every form of them, the words themselves)."""
+    words = query_words(title or "")
+    return frozenset().union(*(forms for _word, forms in words)), tuple(word for word, _forms in words)
 
 
 def rank(query, groups, question):
@@ -229,12 +229,11 @@ def rank(query, groups, question):
         for code, _name in settings.LANGUAGES:
             # A quotation in a title is someone else's words (a worked example quotes an advert), not the topic.
             title = QUOTED.sub(" ", getattr(page, build_localized_fieldname("title", code), None) or "")
-            in_title = title_words(title)
+            in_title, content_words = title_words(title)
             if not in_title:
                 continue
             matched = sum(1 for forms in wanted if forms & in_title)
             title_score = 8 * matched + 4 * sum(1 for forms in related if forms & in_title)
-            content_words = [word for word, _forms in query_words(title)]
             if matched == len(wanted) and all(any(word in forms for forms in wanted) for word in content_words):
                 title_score += 100  # the title says just what was asked ("what is cirrhosis" → "What is cirrhosis?")
             elif matched == len(wanted):
