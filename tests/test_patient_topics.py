@@ -47,6 +47,7 @@ def test_each_topic_is_published_in_both_languages_with_sources(client, html, sl
         ("/living-with-cirrhosis/cost-and-insurance/", ["门诊慢特病", "must not be charged"], ["门诊慢特病", "不得向参加临床研究的人收费"]),
         ("/about-cirrhosis/tests-and-scores/", ["Albumin drips", "more than 5 litres", "with antibiotics", "29.7% with the drips and 30.2% without"], ["输白蛋白", "超过 5 升", "和抗生素一起用", "输白蛋白的人是 29.7%，没输的人是 30.2%"]),
         ("/about-cirrhosis/symptoms-and-complications/", ["Bruising and nosebleeds", "Pinch the soft part of your nose for 10 to 15 minutes", "has not stopped after 10 to 15 minutes"], ["容易瘀青和流鼻血", "捏住鼻子前端软的部分 10 到 15 分钟", "捏了 10 到 15 分钟还在流血"]),
+        ("/treatment/managing-complications/", ["through a thin needle (paracentesis)", "given albumin through a drip", "TIPS", "(banding)"], ["用细针把它放出来（放腹水）", "同时输白蛋白", "TIPS", "（套扎）"]),
         ("/about-this-site/", ["A writer cannot publish a page", "If no clinician has reviewed a page yet", "has no adverts", "reported by"], ["写作人员不能自己发布页面", "还没有医生审核过", "没有广告", "据……报道"]),
     ],
 )
