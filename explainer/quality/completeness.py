@@ -33,12 +33,7 @@ def required_fields(model):
     (`translated_fields`), and every translated field the model itself requires."""
     names = translated_field_names(model)
     required = set(getattr(model, "translated_fields", ()))
-    for name in names:
-        try:
-            if not model._meta.get_field(name).blank:
-                required.add(name)
-        except Exception:  # noqa: BLE001 - a translated name that is not a model field (none today)
-            continue
+    required.update(name for name in names if not model._meta.get_field(name).blank)
     return [name for name in names if name in required]
 
 
