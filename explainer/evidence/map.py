@@ -9,6 +9,8 @@ of an outcome has its own colour as well as its own mark.
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import pgettext
+
 from .choices import Direction
 from .labels import ALL_LABELS
 
@@ -60,7 +62,8 @@ def evidence_map(studies):
                 {
                     "direction": outcome.shown_direction,
                     "mark": DIRECTION_MARKS[outcome.shown_direction],
-                    "title": f"{outcome.measure}: {outcome.get_shown_direction_display()}",
+                    "title": outcome.measure + pgettext("between a label and what follows it", ": ")
+                    + outcome.get_shown_direction_display(),
                 }
                 for outcome in study.outcomes.all()
             ]
