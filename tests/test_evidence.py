@@ -182,3 +182,11 @@ def test_evidence_map_in_chinese_counts_people_in_words(client, html):
     assert "27 人" in counts or "27人" in counts
     assert "对数" not in figure.get_text()
     assert figure.select_one(".outcome-key li").get_text(" ", strip=True).startswith("+")
+
+
+@pytest.mark.parametrize("key", ["huang-2012", "zhang-2018"])
+def test_chinese_papers_without_a_found_chinese_title_say_so_and_how_to_look_them_up(client, html, key):
+    chinese = " ".join(html(client.get(f"/zh-hans/evidence/{key}/")).select_one("ul.fact-sources").get_text().split())
+    assert "我们没有找到论文的中文原标题" in chinese and "《实用肝脏病杂志》" in chinese
+    english = " ".join(html(client.get(f"/en/evidence/{key}/")).select_one("ul.fact-sources").get_text().split())
+    assert "We could not find the original Chinese title" in english
