@@ -40,27 +40,43 @@
     if (event.persisted) showMode(cookieSaysEasy());
   });
 
-  /* Read aloud with the browser's own speech synthesis: the page's main text, in Mandarin or English. */
+  /* Read aloud with the browser's own speech synthesis: the page's main part (the emergency rule included), in
+     Mandarin or English. */
   var aloud = document.querySelector("[data-read-aloud]");
-  var content = document.querySelector("main .content") || document.querySelector("main");
-  if (!aloud || !content || !("speechSynthesis" in window) || !("SpeechSynthesisUtterance" in window)) return;
+  var main = document.querySelector("main");
+  if (!aloud || !main || !("speechSynthesis" in window) || !("SpeechSynthesisUtterance" in window)) return;
 
   var synth = window.speechSynthesis;
   var startButton = aloud.querySelector("[data-read-aloud-start]");
   var pauseButton = aloud.querySelector("[data-read-aloud-pause]");
   var stopButton = aloud.querySelector("[data-read-aloud-stop]");
-  var languageHolder = content.closest("[lang]");
-  var chinese = (languageHolder ? languageHolder.getAttribute("lang") : "").toLowerCase().indexOf("zh") === 0;
-  var pageLanguage = chinese ? "zh-CN" : "en-GB";
+  var pageLanguage = speechLanguageOf(main);
   // Mandarin voices first (mainland, then any other); zh-HK voices speak Cantonese.
   var VOICE_PREFERENCES = { "zh-CN": ["zh-cn", "cmn-hans", "cmn", "zh-sg", "zh-tw", "zh"], "en-GB": ["en-gb", "en"] };
   var HAN = /[\u3400-\u9fff]/;
-  var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, caption, figcaption, blockquote, summary";
+  var LATIN_WORD = /[A-Za-z]{3}/;
+  // Text in an element laid out inline runs on; any other element (a paragraph, a list item, a table cell) ends it.
+  var INLINE_DISPLAY = /^(inline|contents)/;
   // Not read: drawings, controls, the list of sources and the page's short link (addresses read aloud are noise).
   var SKIPPED = "svg, script, style, form, nav, [hidden], [aria-hidden='true'], .term-definition, .reading-tools, " +
     ".sources, .share";
   var SENTENCE_ENDS = "。！？；";
   var run = 0;
+
+  function speechLanguageOf(element) {
+    var holder = element.closest("[lang]");
+    return holder && holder.getAttribute("lang").toLowerCase().indexOf("zh") === 0 ? "zh-CN" : "en-GB";
+  }
+
+  // A sentence all in one script is read in that language (an English paper title on a Chinese page, a Chinese
+  // advert quoted on an English page); a mixed one in its block's language.
+  function sentenceLanguage(sentence, blockLanguage) {
+    var han = HAN.test(sentence);
+    var latin = LATIN_WORD.test(sentence);
+    if (han && !latin) return "zh-CN";
+    if (latin && !han) return "en-GB";
+    return blockLanguage;
+  }
 
   function bestVoice(language) {
     var voices = synth.getVoices();
@@ -78,18 +94,6 @@
   function offerReading() {
     if (aloud.dataset.state === "speaking" || aloud.dataset.state === "paused") return;
     aloud.hidden = synth.getVoices().length > 0 && !bestVoice(pageLanguage);
-  }
-
-  function textOf(element) {
-    var text = "";
-    element.childNodes.forEach(function (child) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        text += child.nodeValue;
-      } else if (child.nodeType === Node.ELEMENT_NODE && !child.matches(SKIPPED)) {
-        text += child.matches(BLOCKS + ", br") ? " " + textOf(child) + " " : textOf(child);
-      }
-    });
-    return text;
   }
 
   // Short pieces: some browsers stop a long utterance after about 15 seconds.
@@ -112,18 +116,41 @@
     return pieces;
   }
 
+  // The main part's text in reading order, cut where a block ends or the language changes.
   function pageSentences() {
     var pieces = [];
-    content.querySelectorAll(BLOCKS).forEach(function (block) {
-      if (block.closest(SKIPPED)) return;
-      var outer = block.parentElement.closest(BLOCKS);
-      if (outer && content.contains(outer)) return; // read as part of the block around it
-      sentences(textOf(block).replace(/\s+/g, " ").trim()).forEach(function (sentence) {
-        // On a Chinese page an English paper title or citation is read in English.
-        var english = chinese && !HAN.test(sentence) && /[A-Za-z]{3}/.test(sentence);
-        pieces.push({ text: sentence, language: english ? "en-GB" : pageLanguage });
+    var buffer = "";
+    var bufferLanguage = pageLanguage;
+
+    function flush() {
+      sentences(buffer.replace(/\s+/g, " ").trim()).forEach(function (sentence) {
+        pieces.push({ text: sentence, language: sentenceLanguage(sentence, bufferLanguage) });
       });
-    });
+      buffer = "";
+    }
+
+    function walk(element) {
+      element.childNodes.forEach(function (child) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          var language = speechLanguageOf(element);
+          if (language !== bufferLanguage && child.nodeValue.trim()) {
+            flush();
+            bufferLanguage = language;
+          }
+          buffer += child.nodeValue;
+        } else if (child.nodeType === Node.ELEMENT_NODE && !child.matches(SKIPPED)) {
+          var display = getComputedStyle(child).display;
+          if (display === "none") return;
+          var inline = INLINE_DISPLAY.test(display) && child.tagName !== "BR";
+          if (!inline) flush();
+          walk(child);
+          if (!inline) flush();
+        }
+      });
+    }
+
+    walk(main);
+    flush();
     return pieces;
   }
 
