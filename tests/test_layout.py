@@ -72,7 +72,8 @@ def test_phone_header_folds_menu_and_search_behind_one_button_that_needs_no_scri
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", ["/", "/about-cirrhosis/", TOPIC, "/living-with-cirrhosis/eating-well/"])
+@pytest.mark.parametrize("path", ["/", "/about-cirrhosis/", TOPIC, "/evidence/", "/evidence/qin-2025/", "/glossary/",
+                                  "/check/", "/check/example-reverse-cirrhosis/"])
 def test_the_title_comes_before_the_emergency_rule_and_the_rule_is_there_once(client, language, path):
     page = soup(client.get(f"/{language}{path}"))
     main = page.find("main")
