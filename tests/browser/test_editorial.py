@@ -11,7 +11,7 @@ def page_id(slug):
 
 
 def test_edit_submit_approve_publish(page, site_url, login, secret):
-    page.set_default_navigation_timeout(90_000)  # the editor renders its checks on load: slow on a busy machine
+    page.set_default_timeout(90_000)  # the editor renders its checks on load and save: slow on a busy machine
     target = page_id("compensated-and-decompensated")
     new_title = f"Compensated and decompensated cirrhosis ({secret})"
 
