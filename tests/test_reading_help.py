@@ -107,6 +107,9 @@ def test_the_page_cache_keeps_each_mode_apart(html):
         again = reader.get(TOPIC)
         assert again["X-Page-Cache"] == "hit" and again.content == first.content
         assert "reading-easy" not in html(again).html.get("class", [])
+    # A cache in front of the site (a CDN, a proxy) is told that the page depends on the cookie.
+    for response in (first, easy_first, easy_again, again):
+        assert "Cookie" in response["Vary"]
 
 
 # The tools on the page

@@ -17,6 +17,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 
 from .reading import reading_mode
@@ -118,7 +119,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         query = canonical_query(request)
         if query is None:
-            return self.get_response(request)
+            response = self.get_response(request)
+            patch_vary_headers(response, ("Cookie",))  # in the reader's mode, as below
+            return response
         if query != request.META.get("QUERY_STRING", ""):
             # The page is rendered, and stored, as if the dropped parameters had never been sent.
             request.META["QUERY_STRING"] = query
@@ -132,6 +135,8 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
+        # The reading mode (a cookie) changes the page: no cache in front of the site may give one reader's to another.
+        patch_vary_headers(response, ("Cookie",))
         if is_cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
