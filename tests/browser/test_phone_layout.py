@@ -131,3 +131,23 @@ def test_a_study_handout_prints_on_one_a4_sheet_with_the_code_and_its_words_on_i
     # Both in the header at the top of the first sheet, side by side.
     assert code["y"] + code["height"] < 300 and words["y"] + words["height"] < 300
     assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('ol.handout__sources')).fontSize)") >= 13.3
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_no_accessibility_violations_on_the_not_found_page_and_with_the_menu_open(browser, site_url, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .test_accessibility import AXE_OPTIONS, describe
+
+    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{language}/no-such-page/")
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, describe(results)
+        page.goto(f"{site_url}/{language}/about-cirrhosis/what-is-cirrhosis/")
+        page.click("summary.site-nav__toggle")
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, describe(results)
+    finally:
+        context.close()
