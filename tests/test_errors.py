@@ -177,3 +177,11 @@ def test_head_requests_are_answered_like_get(client, path):
     assert response.status_code == 200
     assert response.content == b""
     assert response["Content-Type"] == client.get(path)["Content-Type"]
+
+
+def test_the_503_page_for_a_database_that_is_down_has_tap_to_call_120_in_both_languages():
+    from django.template import loader
+
+    page = BeautifulSoup(loader.render_to_string("503.html"), "html.parser")
+    for section in page.find_all("section"):
+        assert section.find("a", href="tel:120", string="120"), section["lang"]
