@@ -223,3 +223,10 @@ def test_study_page_says_who_knew_and_what_is_not_yet_checked_in_plain_words(cli
     notes = [note.get_text(" ", strip=True) for note in facts.select(".reported")]
     assert notes and all(note.endswith(reported) for note in notes)
     assert "evidence notes" not in page.get_text() and "证据笔记" not in page.get_text()
+
+
+@pytest.mark.parametrize("language, once", [("en", "not yet checked against"), ("zh-hans", "尚未与论文原文核对")])
+def test_a_source_that_is_not_yet_checked_says_so_once(client, language, once):
+    page = soup(client.get(f"/{language}/evidence/qin-2025/"))
+    for note in page.select(".reported"):
+        assert once not in note.get_text(), note.get_text()

@@ -409,7 +409,8 @@ class StudySource(Orderable):
         if self.kind == "seed":
             name = SEED_NUMBERS.get(self.identifier[:3], self.identifier)
             return SEED_DOCUMENTS.get(name, _("a secondary source that has not been described yet"))
-        return _("reviews and summaries of the paper, not yet checked against the paper itself")
+        # Whether it was checked against the paper is said beside it ("not yet checked"), not in its name.
+        return _("reviews and summaries of the paper")
 
     @property
     def url(self):
