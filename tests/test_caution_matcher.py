@@ -149,3 +149,17 @@ def test_the_sentence_model_alone_rarely_marks_our_own_pages():
         advisory += len(claims)
         sentences += sum(len(text.split("。")) + len(text.split(". ")) for _l, _f, text in page_texts(page) if text)
     assert advisory / sentences < 0.05
+
+
+def test_the_values_of_a_stream_block_are_read_as_separate_sentences():
+    """A worked example's translated quote has no full stop; the category label after it is not part of its sentence."""
+    from explainer.caution.sentences import sentence_spans
+    from explainer.caution.models import WorkedExamplePage
+    from explainer.core.texts import text_of
+
+    page = WorkedExamplePage.objects.get(slug="example-reverse-cirrhosis")
+    text = text_of(page, "claims", "en")
+    values = [value for value in text.split("\n\n") if value]
+    assert "can reverse cirrhosis and liver fibrosis" in text
+    for start, end in sentence_spans(text):
+        assert any(text[start:end] in value for value in values), text[start:end]

@@ -31,7 +31,8 @@ def text_of(instance, name, language):
         return ""
     field = instance._meta.get_field(localized_name)
     if isinstance(field, StreamField):
-        return "\n".join(text for text in field.get_searchable_content(value) if text)
+        # A blank line between block values: a quote without a full stop must not run on into the next value.
+        return "\n\n".join(text for text in field.get_searchable_content(value) if text)
     return "\n\n".join(join_lines(chunk.splitlines()) for chunk in str(value).split("\n\n"))
 
 
