@@ -37,6 +37,16 @@ delete window.SpeechSynthesisUtterance;
 """
 
 
+def read_whole_page_aloud(page):
+    """Start reading and let the recording stand-in finish each utterance; [text, lang, voice name] of each."""
+    page.click("[data-read-aloud-start]")
+    for _sentence in range(400):
+        if page.evaluate("speechSynthesis.current === null"):
+            break
+        page.evaluate("speechSynthesis.finishCurrent()")
+    return page.evaluate("speechSynthesis.spoken.map(u => [u.text, u.lang, u.voice && u.voice.name])")
+
+
 def spoken_texts(spoken):
     return [text for text, _lang, _voice in spoken]
 
@@ -136,12 +146,7 @@ def test_read_aloud_speaks_the_page_in_mandarin_with_pause_and_stop(page, site_u
 def test_read_aloud_reads_english_pages_in_english_and_skips_hidden_text(page, site_url):
     page.add_init_script(RECORDING_SPEECH)
     page.goto(site_url + TOPIC.format(language="en"))
-    page.click("[data-read-aloud-start]")
-    for _sentence in range(400):
-        if page.evaluate("speechSynthesis.current === null"):
-            break
-        page.evaluate("speechSynthesis.finishCurrent()")
-    spoken = page.evaluate("speechSynthesis.spoken.map(u => [u.text, u.lang, u.voice && u.voice.name])")
+    spoken = read_whole_page_aloud(page)
     assert spoken[0] == ["Causes of cirrhosis", "en-GB", "British"]
     assert {lang for _text, lang, _voice in spoken} == {"en-GB"}
     text = " ".join(text for text, _lang, _voice in spoken)
@@ -156,12 +161,7 @@ def test_read_aloud_reads_an_english_paper_title_on_a_chinese_page_in_english(pa
     page.add_init_script(RECORDING_SPEECH)
     page.goto(f"{site_url}/zh-hans/evidence/qin-2025/")
     title = page.inner_text("cite[lang=en]")
-    page.click("[data-read-aloud-start]")
-    for _sentence in range(400):
-        if page.evaluate("speechSynthesis.current === null"):
-            break
-        page.evaluate("speechSynthesis.finishCurrent()")
-    spoken = page.evaluate("speechSynthesis.spoken.map(u => [u.text, u.lang, u.voice && u.voice.name])")
+    spoken = read_whole_page_aloud(page)
     assert [title, "en-GB", "British"] in spoken
     # The emergency rule, above the title on a study page, is read too.
     assert any("拨打 120" in text and lang == "zh-CN" for text, lang, _voice in spoken)
