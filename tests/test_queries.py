@@ -64,3 +64,13 @@ def test_forms_with_tokens_and_logged_in_editors_are_never_cached(client, admin_
     assert "X-Page-Cache" not in client.get("/en/check/")
     client.force_login(admin_user)
     assert "X-Page-Cache" not in client.get("/en/about-cirrhosis/causes/")
+
+
+@pytest.mark.parametrize("path, table", [("/en/evidence/", "evidence_studyarm"), ("/en/evidence/qin-2025/", "evidence_studysource")])
+def test_a_page_reads_each_of_its_tables_once(client, settings, path, table):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert [query["sql"].split(" FROM ")[1].split()[0] for query in captured.captured_queries].count(f'"{table}"') == 1

@@ -100,8 +100,9 @@ class EvidenceIndexPage(ExplainerPage):
         studies = StudyPage.objects.child_of(self).live().public().prefetch_related("arms", "outcomes")
         study_filter = StudyFilter(request.GET, studies)
         context["filter"] = study_filter
-        context["studies"] = study_filter.results
-        context["evidence_map"] = evidence_map(study_filter.results)
+        studies = list(study_filter.results)  # read once for the list and the map
+        context["studies"] = studies
+        context["evidence_map"] = evidence_map(studies)
         return context
 
 
@@ -274,9 +275,14 @@ class StudyPage(PrintableMixin, ExplainerPage):
         return [FactRow(field, label, value, unverified.get(field)) for field, label, value in rows if value]
 
     @cached_property
+    def source_list(self):
+        """The page's sources, read once for the fact card and the list of sources."""
+        return list(self.fact_sources.all())
+
+    @cached_property
     def unverified_sources(self):
         """{fact field: the unverified source entry it rests on}, for the facts readers see as "reported by …"."""
-        sources = list(self.fact_sources.all())
+        sources = self.source_list
         verified = {fact for source in sources if source.verified for fact in source.fact_list}
         result = {}
         for source in sources:
