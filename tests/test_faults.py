@@ -206,7 +206,7 @@ def test_with_the_database_down_the_api_answers_json_503(client):
 
 
 def test_a_hung_database_gets_a_503_within_seconds(silent_server):
-    code = f"""
+    code = """
 import time, django
 django.setup()
 from django.conf import settings

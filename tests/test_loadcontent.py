@@ -1,9 +1,8 @@
 import shutil
 
 import pytest
-import yaml
 from django.conf import settings
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from wagtail.models import Page, Revision
 
 from explainer.content.models import LoadedFile

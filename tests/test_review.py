@@ -1,6 +1,5 @@
 import calendar
 import datetime
-import io
 import json
 import re
 from io import StringIO

@@ -183,12 +183,6 @@ class TextContext:
         end = self.folded.find("\n", position)
         return self.folded[start : end if end != -1 else len(self.folded)]
 
-    def neighbourhood(self, position):
-        """The folded text of the sentence at position and the ones either side (for what "it" refers to)."""
-        index = self.sentence_index(position)
-        first, last = self.sentences[max(index - 1, 0)], self.sentences[min(index + 1, len(self.sentences) - 1)]
-        return self.folded[first.start : last.end]
-
     def quote_around(self, position):
         """The quotation that contains position, or None."""
         index = bisect_right(self.quote_starts, position - 1) - 1
@@ -265,7 +259,6 @@ def suppression_reason(context, start, end, category):
         return "reported"
     if category in UNSETTLED_CATEGORIES and unsettled.search(whole):
         return "proof still needed"
-    nearby = context.neighbourhood(start)
     if category == "approved" and OTHER_INDICATION.search(context.paragraph(start)):
         return "approval for another disease"
     if category in TRIAL_REPORT_CATEGORIES and trial_report.search(whole) and not CERTAINTY.search(folded[start:end]):

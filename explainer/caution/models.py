@@ -202,12 +202,12 @@ class WorkedExamplePage(ExplainerPage):
         url = request.build_absolute_uri(self.get_url(request))
         site = request.build_absolute_uri("/")
         reviews = []
-        for index, block in enumerate(self.claims, start=1):
+        for number, block in enumerate(self.claims, start=1):
             claim = block.value
             reviews.append({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "url": f"{url}#claim-{index}",
+                "url": f"{url}#claim-{number}",
                 "claimReviewed": claim["quote"],
                 "datePublished": (self.last_published_at or self.latest_revision_created_at).date().isoformat()
                 if (self.last_published_at or self.latest_revision_created_at) else None,

@@ -6,7 +6,6 @@ items or whole new sources never moves a source from one split to another, and n
 """
 
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
