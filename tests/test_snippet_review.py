@@ -3,14 +3,12 @@ them as it publishes pages, never re-publishes what a reviewer unpublished, and 
 
 import json
 import threading
-from io import StringIO
 
 import pytest
-import yaml
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.db import connection
 
 from explainer.caution.models import ClaimPattern
@@ -122,12 +120,20 @@ def test_a_new_term_in_draft_is_neither_listed_nor_linked(client, editor):
 
 
 def test_an_editors_claim_pattern_is_used_only_after_approval(client, editor, reviewer):
+    from explainer.caution.service import current_detector
+
+    def cure_phrases(text):
+        """What the live "cure" patterns find (the sentence model may still mark the sentence without them)."""
+        return [text[c.start : c.end] for c in current_detector().matcher.analyse(text)[1] if c.family.key == "cure"]
+
     assert "cure" in flags(client, "Stem cells cure cirrhosis.")
+    assert cure_phrases("Stem cells cure cirrhosis.")
     pattern = ClaimPattern.objects.get(slug="cure")
     submit_draft(pattern, editor, patterns_en="nothing-will-ever-match-this", patterns_zh="")
-    assert "cure" in flags(client, "Stem cells cure cirrhosis.")  # the live version is still used
+    assert cure_phrases("Stem cells cure cirrhosis.")  # the live version is still used
     approve(pattern, reviewer)
-    assert "cure" not in flags(client, "Stem cells cure cirrhosis.")
+    assert cure_phrases("Stem cells cure cirrhosis.") == []
+    assert cure_phrases("nothing-will-ever-match-this") == ["nothing-will-ever-match-this"]
 
 
 def test_a_new_claim_pattern_in_draft_is_not_used(client, editor):

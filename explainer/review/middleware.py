@@ -1,9 +1,11 @@
 """Confirm a clinical reviewer's approval made from the dashboard or a listing (Wagtail says nothing there)."""
 
 from django.contrib import messages
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
+from wagtail.users.models import UserProfile
 
 from .models import PageReview
 
@@ -22,7 +24,9 @@ class ApprovalConfirmationMiddleware:
             and match.kwargs.get("action_name") == "approve"
             and response.status_code in (200, 302)
         ):
-            self.confirm(request, match.kwargs.get("task_state_id"))
+            # After the view, so outside the admin's own switch to the reviewer's language: switch again.
+            with translation.override(UserProfile.get_for_user(request.user).get_preferred_language()):
+                self.confirm(request, match.kwargs.get("task_state_id"))
         return response
 
     def confirm(self, request, task_state_id):
@@ -30,7 +34,9 @@ class ApprovalConfirmationMiddleware:
         if task_state is None or task_state.status != TaskState.STATUS_APPROVED:
             return
         content = task_state.workflow_state.content_object
-        title = getattr(content, "get_admin_display_title", lambda: str(content))()
+        # The title in the reviewer's language (Wagtail's admin title is the draft title, in whichever language the
+        # page was last saved).
+        title = getattr(content, "title", None) or str(content)
         review = PageReview.objects.filter(page_id=content.pk).first() if hasattr(content, "url_path") else None
         if review:
             messages.success(request, _(
