@@ -79,3 +79,10 @@ def test_a_page_without_chinese_says_so_in_chinese_and_shows_the_english(client,
     assert "English words." in content.get_text()
     english = html(client.get("/en/about-cirrhosis/english-only/"))
     assert english.find(class_="notice--translation") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, title", [("/en/", "Cirrhosis Clearly"), ("/zh-hans/", "肝硬化说明白")])
+def test_the_home_page_title_names_the_site_once(client, path, title):
+    html = client.get(path).content.decode()
+    assert html.split("<title>")[1].split("</title>")[0] == title
