@@ -160,3 +160,18 @@ def test_belittling_a_transplant_does_not_make_the_next_sentence_a_truth_about_s
     advert = "与其花几十万换肝，不如先试试干细胞回输！\n已帮助上千名患者重获新生，没有任何副作用。"
     found = {flag["text"]: flag["category"] for flag in check_text(advert)["flags"]}
     assert found.get("重获新生") == "reversal" and found.get("没有任何副作用") == "no-risk"
+
+
+@pytest.mark.parametrize("arguments", [["evalclaims"], ["checkclaims", "-"]])
+def test_the_commands_say_what_to_do_when_the_database_has_no_claim_patterns(tmp_path, arguments):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    result = subprocess.run([sys.executable, "manage.py", *arguments], cwd=Path(__file__).resolve().parents[1],
+                            env=environment, input="Stem cells cure cirrhosis.", capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 1
+    assert "Run `manage.py migrate --noinput` and `manage.py loadcontent` first." in result.stderr
+    assert "Traceback" not in result.stderr

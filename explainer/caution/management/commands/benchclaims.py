@@ -9,7 +9,8 @@ from explainer.caution.evaluation import evaluate, judge_split, load_items, tall
 from explainer.caution.evaluation.corpus import Corpus
 from explainer.caution.matcher import ClaimFamily, Matcher
 from explainer.caution.patterns import parse_pattern
-from explainer.caution.service import check_text, current_detector
+from explainer.caution.management.detector import loaded_detector
+from explainer.caution.service import check_text
 
 
 def sample_text(items, length):
@@ -63,7 +64,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, repeat, **options):
         corpus = Corpus.load()
-        detector = current_detector()
+        detector = loaded_detector()
         matcher = detector.matcher
         pattern_count = sum(len(family.patterns) for family in matcher.families)
         self.stdout.write(

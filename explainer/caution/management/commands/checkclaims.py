@@ -3,6 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from explainer.caution.management.detector import loaded_detector
 from explainer.caution.service import check_text
 from explainer.caution.text import LANGUAGES
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             text = raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
         except UnicodeDecodeError as error:
             raise CommandError(f"{file} is not UTF-8 text (byte {error.start} cannot be read).") from error
+        loaded_detector()
         result = check_text(text, language)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from explainer.caution.evaluation import judge_split, tally
 from explainer.caution.evaluation.corpus import CATEGORIES, Corpus
-from explainer.caution.service import current_detector
+from explainer.caution.management.detector import loaded_detector
 
 
 def describe(example, flagged=()):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, split, mistakes, **options):
         corpus = Corpus.load()
-        judged = judge_split(current_detector(), corpus, split)
+        judged = judge_split(loaded_detector(), corpus, split)
         by_language, by_category = tally(judged)
         documents = len(corpus.documents_in(split))
         self.stdout.write(f"Caution layer on the {split} split: {len(judged)} sentences, of them those of {documents} "
