@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +29,10 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language_afterwards():
+    """A request for a Chinese page leaves Chinese active in this thread; every test starts in the default."""
+    yield
+    translation.deactivate()

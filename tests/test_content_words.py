@@ -4,7 +4,6 @@ emergency rule (with a tap-to-call 120) on every patient page and handout."""
 import re
 
 import pytest
-from django.utils import translation
 from wagtail.models import Page
 
 from explainer.caution.models import CheckerPage, WorkedExamplePage
@@ -27,13 +26,6 @@ EMERGENCY_WORDS = {
 }
 PATIENT_PAGE_TYPES = [HomePage, SectionPage, TopicPage, EvidenceIndexPage, StudyPage, GlossaryPage, CheckerPage,
                       WorkedExamplePage]
-
-
-@pytest.fixture(autouse=True)
-def default_language_afterwards():
-    """The Chinese pages requested here leave Chinese active in this thread; later tests expect the default."""
-    yield
-    translation.deactivate()
 
 
 def patient_pages():

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from explainer.core.errors import server_error
 from explainer.pages.models import TopicPage
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[1]
 TOPIC = "/about-cirrhosis/what-is-cirrhosis/"
-
-
-@pytest.fixture(autouse=True)
-def default_language_afterwards():
-    yield
-    translation.deactivate()
 
 
 def soup(response):

@@ -20,12 +20,6 @@ LANGUAGES = ["en", "zh-hans"]
 TOPIC = "/about-cirrhosis/what-is-cirrhosis/"
 
 
-@pytest.fixture(autouse=True)
-def default_language_afterwards():
-    yield
-    translation.deactivate()
-
-
 def soup(response):
     assert response.status_code == 200, response.status_code
     return BeautifulSoup(response.content.decode(), "html.parser")
