@@ -7,8 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from explainer.caution.api import check_claims
 from explainer.core import errors as core_errors
+from explainer.core import languages, reading
 from explainer.core import views as core_views
-from explainer.core import reading
 from explainer.review import views as review_views
 
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/claims/check/", check_claims, name="check-claims-api"),
     path("s/<slug:code>/", review_views.short_link, name="short-link"),
     path("reading-mode/", reading.switch_reading_mode, name="reading-mode"),
+    # The language switch's links: remember the reader's choice in the language cookie, then open the page.
+    path("language/<str:code>/", languages.switch_language, name="switch-language"),
     # /zh/, /zh-CN/, /cn/, /EN/… lead to the same address under /zh-hans/ or /en/, not to a 404.
     re_path(core_errors.LANGUAGE_ALIAS_PATH, core_errors.language_alias, name="language-alias"),
 ]

@@ -152,15 +152,7 @@ def test_the_chosen_language_is_remembered_for_the_home_address_and_short_links(
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN")["Location"] == "/en/"
 
 
-def test_the_language_switch_sets_the_cookie_that_django_reads(client):
-    page = soup(client.get("/en" + TOPIC))
-    scripts = [script["src"] for script in page.find_all("script", src=True)]
-    assert "/static/js/layout.js" in scripts
-    link = page.find("nav", class_="language-switch").find("a", hreflang="zh-Hans")
-    assert link["data-language"] == "zh-hans"
-    script = (ROOT / "site" / "static" / "js" / "layout.js").read_text()
-    assert f'"{settings.LANGUAGE_COOKIE_NAME}=" + link.dataset.language' in script
-    assert "path=/" in script and "max-age=31536000" in script
+# The language switch sets that cookie itself, without JavaScript: tests/test_language_memory.py.
 
 
 @pytest.mark.parametrize("path", ["/en/search/?q=ascites", "/zh-hans/search/?q=腹水", "/en" + TOPIC, "/sitemap.xml",

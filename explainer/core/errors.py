@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from . import views
+from .languages import OWN_NAMES
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # A first path segment that names a language the wrong way (/zh/, /zh-CN/, /cn/, /EN/…), but not /en/ or /zh-hans/.
@@ -43,7 +44,10 @@ def server_error(request):
     try:
         # A plain context: no request, so no context processor (and no query) runs.
         with translation.override(language):
-            page = loader.render_to_string("500.html", {"language": language, "other_language": other})
+            page = loader.render_to_string("500.html", {
+                "language": language, "language_name": OWN_NAMES[language],
+                "other_language": other, "other_language_name": OWN_NAMES[other],
+            })
     except Exception:  # e.g. static files not collected: still tell readers, in both languages
         page = "<!doctype html><title>500</title><p>Something went wrong. 出错了，请稍后再试。 <a href=\"/\">Home · 首页</a></p>"
     response = HttpResponse(page, status=500)

@@ -1,13 +1,26 @@
-"""The same page in each language: for the language switch and <link rel="alternate" hreflang>."""
+"""The same page in each language: for the language switch and <link rel="alternate" hreflang>.
+
+The switch remembers the reader's choice without JavaScript: its links go through `switch_language`, which sets
+Django's language cookie and redirects to the page. The pages that carry the switch are the same for every reader
+(so the page cache may share them and never stores a cookie); only this redirect, which is not cached, sets one.
+`/` and `/s/<code>/` without `?lang` then follow the cookie before the browser's Accept-Language (LocaleMiddleware).
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse, translate_url
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language, get_language_from_path
+from django.views.decorators.http import require_safe
 
 # BCP 47 tags for hreflang and <html lang>; Django's language codes are lower case.
 HTML_LANG = {"en": "en", "zh-hans": "zh-Hans"}
+# Each language by its own name, as its readers look for it in the switch (not "简体中文", not a code).
+OWN_NAMES = {"en": "English", "zh-hans": "中文"}
+LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 
 @dataclass
@@ -17,6 +30,11 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
+
+    @property
+    def switch_url(self):
+        """The switch's link: remembers this language, then opens `url`."""
+        return f"{reverse('switch-language', args=[self.code])}?{urlencode({'next': self.url})}"
 
 
 def html_lang(code=None):
@@ -47,9 +65,34 @@ def language_links(request):
             LanguageLink(
                 code=code,
                 hreflang=html_lang(code),
-                name=get_language_info(code)["name_local"],
+                name=OWN_NAMES.get(code, code),
                 url=url,
                 is_current=code == current,
             )
         )
     return links
+
+
+@require_safe  # a plain link, so it works without JavaScript; GET and HEAD only
+def switch_language(request, code):
+    """The reader chose `code` in the language switch: remember it in the language cookie and open `next` in it."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("No such language.")
+    target = request.GET.get("next", "")
+    is_safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                              require_https=request.is_secure())
+    if not is_safe or not target.startswith("/") or get_language_from_path(target) != code:
+        target = f"/{code}/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE or LANGUAGE_COOKIE_MAX_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",
+    )
+    add_never_cache_headers(response)  # one reader's cookie: no cache in front of the site may keep this answer
+    return response

@@ -46,7 +46,9 @@ def sitemap(request):
 
 @require_safe
 def robots(request):
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    # /language/…: the language switch's redirects, which set a cookie; the pages' hreflang links name every version.
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/",
+             f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

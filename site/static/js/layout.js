@@ -1,15 +1,7 @@
-/* The header: the language switch and the menu. Progressive enhancement only: both work without this file. */
+/* The header's menu. Progressive enhancement only: it works without this file. (The language switch needs no script:
+   its links go through /language/<code>/, which remembers the choice; explainer.core.languages.) */
 (function () {
   "use strict";
-
-  /* Remember the language a reader switches to, so that "/" and short links open in it next time
-     (Django's LocaleMiddleware reads this cookie before the browser's Accept-Language). */
-  document.querySelectorAll(".language-switch a[data-language]").forEach(function (link) {
-    link.addEventListener("click", function () {
-      var secure = window.location.protocol === "https:" ? "; secure" : "";
-      document.cookie = "django_language=" + link.dataset.language + "; path=/; max-age=31536000; samesite=lax" + secure;
-    });
-  });
 
   /* Wide screens keep the menu open. CSS does this where the browser can style a closed <details>. */
   var nav = document.querySelector("[data-site-nav]");
