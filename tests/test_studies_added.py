@@ -1,0 +1,64 @@
+"""Studies added to the evidence library from the content review (§6): each loads and renders in both languages."""
+
+import pytest
+
+from explainer.evidence.models import StudyPage
+
+pytestmark = pytest.mark.django_db
+
+NOT_RANDOMISED = ("Compared with another group, but not randomised", "与另一组做了比较，但没有随机分组")
+PLACEBO = ("Randomised and placebo-controlled", "随机分组并有安慰剂对照")
+NOT_STATED = ("Randomised; the report does not say who knew about the treatment", "随机分组；报告没有说明谁知道分组情况")
+REVIEW = ("Systematic review of earlier studies", "对以往研究的系统综述")
+
+# key: (title, group sizes as loaded, the badge in English and in Chinese, a number both summaries must carry)
+ADDED = {
+    "zhang-2012": ("Zhang 2012", [30, 15], NOT_RANDOMISED, "45"),
+}
+
+
+def fact_cells(page):
+    """{row heading: cell text} of the study's fact card."""
+    return {row.th.get_text(strip=True): row.td.get_text(" ", strip=True) for row in page.find("table", class_="facts").find_all("tr")}
+
+
+def squeeze(text):
+    return " ".join(text.split())
+
+
+def summary_text(page):
+    """The text under the "In short" heading, up to the fact card."""
+    heading = page.find("h2")
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name != "p":
+            break
+        parts.append(sibling.get_text())
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("key", ADDED)
+def test_added_study_is_loaded_with_its_groups_in_both_languages(key):
+    title, sizes, _label, _number = ADDED[key]
+    study = StudyPage.objects.live().get(slug=key)
+    assert study.title == title
+    assert [arm.enrolled for arm in study.arms.all()] == sizes
+    assert all(arm.label_zh_hans for arm in study.arms.all())
+    assert study.summary_zh_hans and study.can_and_cannot_zh_hans and study.authors_conclusion_zh_hans
+
+
+# language: (which badge text, the heading of the "People" row, how one group's size reads)
+LANGUAGES = {"en": (0, "People", "{} enrolled"), "zh-hans": (1, "人数", "入组 {} 人")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", ADDED)
+def test_added_study_shows_title_size_and_comparison(client, html, key, language):
+    title, sizes, labels, number = ADDED[key]
+    which, people_heading, size_format = LANGUAGES[language]
+    page = html(client.get(f"/{language}/evidence/{key}/"))
+    assert page.h1.get_text(strip=True) == title
+    assert squeeze(page.find(class_="badge").get_text()) == labels[which]
+    people = fact_cells(page).get(people_heading, "")
+    assert [size_format.format(size) in people for size in sizes] == [True] * len(sizes), people
+    assert number in summary_text(page)
