@@ -8,3 +8,6 @@ class ReviewConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from . import workflow_names
+
+        workflow_names.connect()
