@@ -128,8 +128,8 @@ def test_index_lists_every_study_with_doi_links_in_both_languages(client, html):
     "query, expected",
     [
         ("cell_type=uc-msc", {"Qin 2025", "Shi 2021", "Zhang 2018", "Shi 2012", "Zhang 2012"}),
-        ("population=aclf", {"Lin 2017", "Shi 2012", "Xue 2018", "GRAFT (Engelmann 2021)"}),
-        ("design=rct&population=decompensated-cirrhosis", {"Mohamadnejad 2013", "Shi 2021", "Spahr 2013"}),
+        ("population=aclf", {"Lin 2017", "Shi 2012", "Xue 2018", "GRAFT (Engelmann 2021)", "Garg 2012"}),
+        ("design=rct&population=decompensated-cirrhosis", {"Mohamadnejad 2013", "Shi 2021", "Spahr 2013", "Salama 2014"}),
     ],
 )
 def test_index_filters_by_query_string(client, html, query, expected):

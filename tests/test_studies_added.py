@@ -14,6 +14,11 @@ REVIEW = ("Systematic review of earlier studies", "对以往研究的系统综�
 # key: (title, group sizes as loaded, the badge in English and in Chinese, a number both summaries must carry)
 ADDED = {
     "zhang-2012": ("Zhang 2012", [30, 15], NOT_RANDOMISED, "45"),
+    "garg-2012": ("Garg 2012", [23, 24], PLACEBO, "47"),
+    "bai-2014": ("Bai 2014", [32, 15], NOT_RANDOMISED, "47"),
+    "deng-2015": ("Deng 2015", [33, 35], NOT_RANDOMISED, "68"),
+    "pan-2014": ("Pan 2014", [], REVIEW, "78"),
+    "salama-2014": ("Salama 2014", [20, 20], NOT_STATED, "40"),
 }
 
 
