@@ -6,13 +6,33 @@ from wagtail.contrib.table_block.blocks import TableBlock
 INLINE_FEATURES = ["bold", "italic", "link"]
 
 
+def readable_comparison():
+    from .compare import ReadableTextComparison
+
+    return ReadableTextComparison
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Wagtail's rich text, compared in the page history paragraph by paragraph (explainer.pages.compare)."""
+
+    def get_comparison_class(self):
+        return readable_comparison()
+
+
+class ListBlock(blocks.ListBlock):
+    """Wagtail's list, compared in the page history item by item by their words, not their ids."""
+
+    def get_comparison_class(self):
+        return readable_comparison()
+
+
 class CalloutBlock(blocks.StructBlock):
     style = blocks.ChoiceBlock(
         choices=[("info", _("Information")), ("warning", _("Warning")), ("important", _("Important"))],
         default="info",
     )
     heading = blocks.CharBlock(required=False)
-    text = blocks.RichTextBlock(features=INLINE_FEATURES)
+    text = RichTextBlock(features=INLINE_FEATURES)
 
     class Meta:
         icon = "warning"
@@ -21,12 +41,12 @@ class CalloutBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(form_classname="title", icon="title", template="blocks/heading.html")
-    paragraph = blocks.RichTextBlock(features=INLINE_FEATURES + ["ol", "ul"], icon="pilcrow")
-    list = blocks.ListBlock(
-        blocks.RichTextBlock(features=INLINE_FEATURES), icon="list-ul", template="blocks/list.html"
+    paragraph = RichTextBlock(features=INLINE_FEATURES + ["ol", "ul"], icon="pilcrow")
+    list = ListBlock(
+        RichTextBlock(features=INLINE_FEATURES), icon="list-ul", template="blocks/list.html"
     )
-    numbered_list = blocks.ListBlock(
-        blocks.RichTextBlock(features=INLINE_FEATURES), icon="list-ol", template="blocks/numbered_list.html"
+    numbered_list = ListBlock(
+        RichTextBlock(features=INLINE_FEATURES), icon="list-ol", template="blocks/numbered_list.html"
     )
     callout = CalloutBlock()
     table = TableBlock(
@@ -58,3 +78,7 @@ class SourceBlock(blocks.StructBlock):
         context["citation"] = (chinese and value.get("citation_zh_hans")) or value.get("citation")
         context["note"] = (chinese and value.get("note_zh_hans")) or value.get("note")
         return context
+
+
+# Migrations see Wagtail's own block: only the page history's comparison differs.
+DECONSTRUCT_ALIASES = {RichTextBlock: "wagtail.blocks.RichTextBlock", ListBlock: "wagtail.blocks.ListBlock"}
