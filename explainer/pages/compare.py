@@ -2,9 +2,9 @@
 
 Wagtail reads a rich-text block as one run of text, so paragraphs and list items run together ("well.Scarring"),
 and it compares stored values: a body whose words did not change is listed whole as a change when the editor only
-added paragraph keys on save, or when its lists were loaded from content/ without item ids (each reading of such a
-list gives its items new ids, so every item looked taken away and added again). Here each paragraph and list item
-is its own line, and a block or a body counts as changed only when its words did.
+added paragraph keys on save, or when its lists were loaded from content/ without item ids (Wagtail counts such a
+list as changed in every comparison). Here each paragraph and list item is its own line, and a block or a body
+counts as changed only when its words did.
 """
 
 from bs4 import BeautifulSoup
