@@ -119,12 +119,17 @@ def test_the_short_link_does_not_break_inside_the_address_on_a_phone(page, site_
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_a_study_handout_prints_on_one_a4_sheet_with_the_code_and_its_words_on_it(page, site_url):
+def test_a_study_or_topic_handout_prints_on_one_a4_sheet_with_the_code_and_its_words_on_it(page, site_url):
     page.goto(f"{site_url}/en/evidence/realistic-2018/print/")
     assert pdf_sheets(page.pdf(format="A4", print_background=True)) == 1
+    # A typical topic (ux review #26: it took two sheets in English, the code alone on the second).
+    page.goto(f"{site_url}/zh-hans/about-cirrhosis/what-is-cirrhosis/print/")
+    assert pdf_sheets(page.pdf(format="A4", print_background=True)) == 1
     page.goto(f"{site_url}/en/about-cirrhosis/what-is-cirrhosis/print/")
-    assert pdf_sheets(page.pdf(format="A4", print_background=True)) <= 2
+    assert pdf_sheets(page.pdf(format="A4", print_background=True)) == 1
     page.emulate_media(media="print")
+    # Body text 10 pt (13.3 px) or more.
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.handout__points li')).fontSize)") >= 13.3
     assert not page.locator(".handout__tools").is_visible()
     code = page.locator(".handout__qr svg.qr-code").bounding_box()
     words = page.locator(".handout__qr p").bounding_box()
