@@ -150,6 +150,24 @@ def test_the_editor_shows_both_languages_after_every_save_and_asks_before_copyin
     assert 'id="admin-translation-labels"' in html and "Replace it with a copy" in html
 
 
+def test_the_editors_language_toggles_name_each_language_instead_of_its_code(admin_client):
+    """wagtail-modeltranslation's toggles read "View / edit fields for EN ZH-HANS"; the package reads the code back
+    from each button, so our script names the language in an attribute our stylesheet shows instead."""
+    from django.conf import settings
+
+    page = TopicPage.objects.get(slug="causes")
+    html = admin_client.get(f"/admin/pages/{page.id}/edit/").content.decode()
+    assert "css/admin-translation.css" in html and "js/admin-translation.js" in html
+    labels = json.loads(BeautifulSoup(html, "html.parser").find(id="admin-translation-labels").string)
+    assert labels["languages"] == {"en": "English", "zh-hans": "Simplified Chinese"}
+    static = settings.SITE_DIR / "static"
+    script = (static / "js" / "admin-translation.js").read_text()
+    assert 'querySelectorAll(".locale-picker button.locale-toggle")' in script
+    assert 'setAttribute("data-language-name", names[code])' in script and 'setAttribute("aria-label"' in script
+    stylesheet = (static / "css" / "admin-translation.css").read_text()
+    assert "content: attr(data-language-name);" in stylesheet and "font-size: 0;" in stylesheet
+
+
 def test_the_editor_speaks_chinese_to_a_chinese_speaking_editor(client):
     user = get_user_model().objects.create_superuser("zh-editor", password="a long password 123")
     chinese_admin(user)

@@ -24,14 +24,16 @@ def register_reviews_due_menu_item():
 @hooks.register("insert_editor_js")
 def editor_translation_script():
     """Ask before "Copy content from" overwrites a field, and label wagtail-modeltranslation's buttons in the
-    editor's language (the package's script has them in English only)."""
+    editor's language (the package's script has them in English only, and its language toggles show codes). Wagtail
+    has no editor-only CSS hook, so the toggles' stylesheet comes with the script."""
     labels = {
         "copyFrom": _("Copy content from:"),
         "confirm": _("This field already has %(target)s text. Replace it with a copy of the %(source)s text?"),
         "languages": {code: str(name) for code, name in settings.LANGUAGES},
     }
     return json_script(labels, "admin-translation-labels") + format_html(
-        '<script src="{}"></script>', static("js/admin-translation.js")
+        '<script src="{}"></script><link rel="stylesheet" href="{}">',
+        static("js/admin-translation.js"), static("css/admin-translation.css"),
     )
 
 

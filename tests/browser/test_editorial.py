@@ -106,3 +106,22 @@ def test_both_languages_stay_in_view_after_a_save_and_copying_asks_first(desk, s
     assert questions == ["This field already has English text. Replace it with a copy of the Simplified Chinese text?"]
     assert desk.locator("input[name='body_en-count']").input_value() == count
     assert section.inner_text() == before
+
+
+def test_the_language_toggles_name_the_languages_and_still_work(desk, site_url):
+    target = page_id("eating-well")
+    desk.goto(f"{site_url}/admin/pages/{target}/edit/")
+    toggles = desk.locator(".locale-picker button.locale-toggle")
+    shown = toggles.evaluate_all("""buttons => buttons.map(button => [
+        getComputedStyle(button, "::after").content, getComputedStyle(button).fontSize,
+        button.getAttribute("aria-label"), button.getAttribute("aria-pressed")])""")
+    assert shown == [['"English"', "0px", "English", "true"], ['"Simplified Chinese"', "0px", "Simplified Chinese", "true"]]
+    assert [box["width"] > 40 for box in (toggles.nth(0).bounding_box(), toggles.nth(1).bounding_box())] == [True, True]
+    # The package reads the language code back from the button's text: it must still be there.
+    assert desk.evaluate("jQuery('.showing-locale').map(function () { return jQuery(this).text(); }).get()") == [
+        "en", "zh-hans"]
+    toggles.nth(1).click()
+    assert not desk.locator("[name=title_zh_hans]").is_visible() and desk.locator("[name=title_en]").is_visible()
+    assert toggles.nth(1).get_attribute("aria-pressed") == "false"
+    toggles.nth(1).click()
+    assert desk.locator("[name=title_zh_hans]").is_visible()

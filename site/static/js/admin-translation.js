@@ -1,6 +1,7 @@
 /* The page and snippet editor, both languages: wagtail-modeltranslation's "Copy content from" buttons overwrite a
    field in one click, and autosave would keep the result. This asks first when the field is not empty, and puts
-   the package's hard-coded English labels into the editor's language. Loaded by explainer/review/wagtail_hooks.py. */
+   the package's hard-coded English labels and language codes into the editor's language. Loaded, with
+   admin-translation.css, by explainer/review/wagtail_hooks.py. */
 (function () {
   "use strict";
 
@@ -59,6 +60,24 @@
     });
   }
 
+  /* The package's "View / edit fields for" toggles show language codes ("EN", "ZH-HANS"). Their text must stay the
+     code: the package reads it back (getSelectedLocales) when an inline item is added. So the name goes in an
+     attribute that admin-translation.css shows in place of the code, and in aria-label for screen readers. */
+  function nameLocaleToggles() {
+    var names = labels.languages || {};
+    document.querySelectorAll(".locale-picker button.locale-toggle").forEach(function (toggle) {
+      var code = toggle.textContent.trim();
+      if (!names[code]) return;
+      toggle.setAttribute("data-language-name", names[code]);
+      toggle.setAttribute("aria-label", names[code]);
+      var showPressed = function () {
+        toggle.setAttribute("aria-pressed", toggle.classList.contains("showing-locale") ? "true" : "false");
+      };
+      showPressed();
+      toggle.addEventListener("click", showPressed);  /* after the package's own handler, which toggles the class */
+    });
+  }
+
   /* The package adds its buttons when the document is ready; this runs after it. */
   function whenReady(callback) {
     if (window.jQuery) {
@@ -70,4 +89,5 @@
     }
   }
   whenReady(translateCopyLabels);
+  whenReady(nameLocaleToggles);
 })();
