@@ -10,6 +10,7 @@ from explainer.core.management.commands import ensureadmin
 from explainer.evidence.models import StudyPage
 from explainer.glossary.models import GlossaryTerm
 from explainer.pages.models import TopicPage
+from tests.editor import topic_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -59,20 +60,11 @@ def test_an_editor_saving_a_page_in_the_admin_keeps_both_languages(admin_client,
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
     page = TopicPage.objects.get(slug="causes")
-    form = {
-        "title_en": page.title_en, "title_zh_hans": "肝硬化是怎么来的", "slug": page.slug,
-        "summary_en": page.summary_en, "summary_zh_hans": page.summary_zh_hans,
-        "key_points_en": page.key_points_en or "", "key_points_zh_hans": page.key_points_zh_hans or "",
-        "seo_title_en": "", "seo_title_zh_hans": "", "search_description_en": "", "search_description_zh_hans": "",
-        "quoted_claims": "", "review_interval_months": "12", "sources-count": "0",
-        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-        **nested_form_data({
-            "body_en": streamfield([("paragraph", rich_text("<p>Heavy drinking and hepatitis B are causes.</p>"))]),
-            "body_zh_hans": streamfield([("paragraph", rich_text("<p>常见的原因有长期喝酒和乙肝。</p>"))]),
-        }),
-        "action-publish": "action-publish",
-    }
+    body = nested_form_data({
+        "body_en": streamfield([("paragraph", rich_text("<p>Heavy drinking and hepatitis B are causes.</p>"))]),
+        "body_zh_hans": streamfield([("paragraph", rich_text("<p>常见的原因有长期喝酒和乙肝。</p>"))]),
+    })
+    form = topic_page_form(page, body, title_zh_hans="肝硬化是怎么来的", **{"action-publish": "action-publish"})
     response = admin_client.post(f"/admin/pages/{page.id}/edit/", form)
     assert response.status_code == 302, response.context["form"].errors
     page.refresh_from_db()

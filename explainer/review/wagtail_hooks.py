@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, json_script
@@ -6,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
 
 from .admin_views import ReviewsDueView
 
@@ -37,28 +37,37 @@ def editor_translation_script():
     )
 
 
-# Revision keys that change with every save, publish or lock, not with what readers see.
-BOOKKEEPING_KEYS = {
-    "pk", "latest_revision", "latest_revision_created_at", "live_revision", "has_unpublished_changes", "live",
-    "draft_title", "last_published_at", "first_published_at", "locked", "locked_at", "locked_by", "owner",
-    "numchild", "path", "depth", "expired", "comments", "wagtail_admin_comments",
-}
+# Wagtail's workflow-action script names the action in hidden inputs it adds to the edit form just before submitting
+# it ("Approve and publish", "Request changes"…).
+WORKFLOW_ACTION_INPUTS = ("action-workflow-action", "workflow-action-name")
 
 
-def same_content(first, second):
-    keys = (set(first) | set(second)) - BOOKKEEPING_KEYS
-    return all(first.get(key) == second.get(key) for key in keys)
+def autosave_of_a_form_being_submitted(request):
+    """Autosave sees those added inputs as an edit and, about a second later, posts the whole form again, inputs
+    included, while the real submission is still being processed. That second post either saved a copy of what the
+    approval had just published (the page stayed "live + draft"), or, arriving first, could run the action itself."""
+    return (
+        request.method == "POST"
+        and not request.accepts("text/html")  # how Wagtail tells an autosave from a submitted form
+        and any(request.POST.get(name) for name in WORKFLOW_ACTION_INPUTS)
+    )
 
 
-@hooks.register("after_edit_page")
-def unchanged_save_keeps_the_page_live(request, page):
-    """A save (or autosave) right after publishing, with nothing changed, is not an unpublished draft: without this
-    "Approve and publish" could leave the page "live + draft" with a draft identical to what is live."""
-    page = Page.objects.select_related("latest_revision", "live_revision").get(pk=page.pk)
-    if not (page.live and page.has_unpublished_changes and page.live_revision and page.latest_revision):
+def refuse_autosave_of_a_form_being_submitted(request, *args):
+    """Runs before every other hook (some check the whole page when a workflow action approves it). The answer stops
+    autosave on that page, which is about to be left; admin-autosave.js keeps the request from being made at all."""
+    if not autosave_of_a_form_being_submitted(request):
         return None
-    if page.latest_revision_id != page.live_revision_id and same_content(
-        page.latest_revision.content, page.live_revision.content
-    ):
-        Page.objects.filter(pk=page.pk).update(has_unpublished_changes=False)
-    return None
+    return JsonResponse(
+        {"success": False, "error_code": "invalid_revision", "error_message": _("Not autosaved: the form is being sent.")},
+        status=409,
+    )
+
+
+hooks.register("before_edit_page", refuse_autosave_of_a_form_being_submitted, order=-100)
+hooks.register("before_edit_snippet", refuse_autosave_of_a_form_being_submitted, order=-100)
+
+
+@hooks.register("insert_editor_js")
+def editor_autosave_script():
+    return format_html('<script src="{}"></script>', static("js/admin-autosave.js"))

@@ -26,13 +26,17 @@ def test_edit_submit_approve_publish(page, site_url, login, secret):
     page.context.clear_cookies()
     login("dr-li")
     page.goto(f"{site_url}/admin/pages/{target}/edit/")
+    autosaves = []
+    page.on("request", lambda request: autosaves.append(request.url) if request.method == "POST" and (
+        request.headers.get("accept") == "application/json") else None)
     click_footer_action(page, "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
 
     page.wait_for_timeout(3000)  # long enough for an autosave to have run, if one were pending
     state = site_manage("shell", "-v", "0", "-c", (
         f"from wagtail.models import Page; p = Page.objects.get(id={target}); "
-        "print(p.live, p.has_unpublished_changes)"))
-    assert state.split()[-2:] == ["True", "False"]  # live, not "live + draft"
+        "print(p.live, p.has_unpublished_changes, p.latest_revision_id == p.live_revision_id)"))
+    assert state.split()[-3:] == ["True", "False", "True"]  # live, not "live + draft", no revision after it
+    assert autosaves == []  # the approval's hidden inputs did not set off an autosave (ux review #29)
 
     page.context.clear_cookies()
     page.goto(f"{site_url}/en/about-cirrhosis/compensated-and-decompensated/")

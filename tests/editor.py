@@ -1,0 +1,19 @@
+"""The page editor's form as the browser posts it, for tests that save, submit or approve through the admin."""
+
+
+def topic_page_form(page, body, **changes):
+    """A topic page's fields as they stand, the body's form data given (wagtail.test.utils.form_data), then changes:
+    other field values and the button pressed ("action-publish", "action-submit"…)."""
+    latest = page.latest_revision
+    return {
+        "title_en": page.title_en, "title_zh_hans": page.title_zh_hans, "slug": page.slug,
+        "summary_en": page.summary_en, "summary_zh_hans": page.summary_zh_hans,
+        "key_points_en": page.key_points_en or "", "key_points_zh_hans": page.key_points_zh_hans or "",
+        "seo_title_en": "", "seo_title_zh_hans": "", "search_description_en": "", "search_description_zh_hans": "",
+        "quoted_claims": "", "review_interval_months": "12", "sources-count": "0",
+        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        "loaded_revision_id": str(latest.pk), "loaded_revision_created_at": latest.created_at.isoformat(),
+        **body,
+        **changes,
+    }
