@@ -6,6 +6,10 @@ from explainer.evidence.models import EvidenceIndexPage, StudyPage
 
 pytestmark = pytest.mark.django_db
 
+# Issue 11: a page that is not in the page cache is rendered in at most this many queries, once what is read once
+# per publish (menu, breadcrumbs, glossary, reviews, view restrictions) has been read.
+PAGE_CACHE_MISS_QUERIES = 10
+
 
 def queries_for(client, path):
     with CaptureQueriesContext(connection) as captured:
@@ -74,3 +78,38 @@ def test_a_page_reads_each_of_its_tables_once(client, settings, path, table):
         response = client.get(path)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
     assert [query["sql"].split(" FROM ")[1].split()[0] for query in captured.captured_queries].count(f'"{table}"') == 1
+
+
+def without_page_cache(settings):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
+
+
+@pytest.mark.parametrize("path, heading", [
+    ("/en/evidence/qin-2025/", "Qin 2025"),
+    ("/zh-hans/evidence/xie-2025/", "Xie 2025"),
+    ("/en/evidence/qin-2025/print/", "Qin 2025"),
+    ("/en/evidence/", "evidence"),
+    ("/zh-hans/evidence/?design=rct", "证据"),
+    ("/en/about-cirrhosis/what-is-cirrhosis/", "cirrhosis"),
+    ("/zh-hans/about-cirrhosis/what-is-cirrhosis/", "肝硬化"),
+])
+def test_a_page_missing_from_the_page_cache_is_rendered_in_at_most_ten_queries(
+    client, settings, html, django_assert_max_num_queries, path, heading
+):
+    without_page_cache(settings)
+    client.get(path)  # what is read once per publish
+    with django_assert_max_num_queries(PAGE_CACHE_MISS_QUERIES):
+        response = client.get(path)
+    assert heading.lower() in html(response).h1.get_text().lower()
+
+
+def test_the_evidence_index_lists_every_study_in_the_same_queries_with_three_times_the_studies(
+    client, settings, html, django_assert_max_num_queries
+):
+    without_page_cache(settings)
+    add_copies_of_every_study(2)
+    client.get("/en/evidence/")
+    with django_assert_max_num_queries(PAGE_CACHE_MISS_QUERIES):
+        page = html(client.get("/en/evidence/"))
+    listed = {link["href"] for link in page.select("main a[href^='/en/evidence/']")}
+    assert {f"/en/evidence/{slug}/" for slug in StudyPage.objects.live().values_list("slug", flat=True)} <= listed

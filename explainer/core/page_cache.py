@@ -34,21 +34,15 @@ MAX_RESULTS_PAGE = 1000
 
 
 invalidate_page_cache = PAGE_CACHE_VERSION.bump
-# What every page shows around its body (menu, breadcrumbs, page links), found once per version of the page cache.
-_found = (None, {})
 
 
 def per_version(kind, key, build):
-    """build() once per version of the page cache (every publish, unpublish, move, deletion or privacy change)."""
-    global _found
-    version = PAGE_CACHE_VERSION.current()
-    found_version, values = _found
-    if found_version != version:
-        values = {}
-        _found = (version, values)  # replaced whole, so that another thread never sees it half cleared
-    if (kind, key) not in values:
-        values[kind, key] = build()
-    return values[kind, key]
+    """build() once per version of the page cache (every publish, unpublish, move, deletion or privacy change).
+
+    For what every page shows around its body (menu, breadcrumbs, page links) and what serving a page needs from
+    outside it (view restrictions, clinical reviews).
+    """
+    return PAGE_CACHE_VERSION.memoize((kind, key), build)
 
 
 def _filter_choices():

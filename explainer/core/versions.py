@@ -1,5 +1,6 @@
 """A version number kept in the shared cache: moving it on makes every process rebuild what depends on it."""
 
+import secrets
 import time
 
 from django.core.cache import cache
@@ -8,13 +9,22 @@ from django.core.cache import cache
 UNAVAILABLE_SECONDS = 60
 
 
+def first_version():
+    """Where a version starts when the cache has none (new, flushed, restarted): at random, not at 1.
+
+    A process may still hold values memoized under a version from before the cache was emptied; starting again
+    from 1 would bring those numbers back, and the old values with them, once the site had changed as many times.
+    """
+    return secrets.randbelow(2**62)
+
+
 class CacheVersion:
     def __init__(self, key):
         self.key = key
         self._memo = (None, {})  # (version, {key: value}) of this process, for memoize()
 
     def current(self):
-        version = cache.get_or_set(self.key, 1, None)
+        version = cache.get_or_set(self.key, first_version, None)
         if not getattr(cache, "available", True):  # explainer.core.cache.ResilientRedisCache
             return f"unavailable-{int(time.time() // UNAVAILABLE_SECONDS)}"
         return version
@@ -40,4 +50,4 @@ class CacheVersion:
         try:
             cache.incr(self.key)
         except ValueError:
-            cache.set(self.key, 2, None)
+            cache.set(self.key, first_version(), None)

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from explainer.core.restrictions import public
 from explainer.pages.blocks import BodyBlock
 from explainer.pages.models import ExplainerPage
 from explainer.review.printable import PrintableMixin
@@ -97,7 +98,7 @@ class EvidenceIndexPage(ExplainerPage):
         from .map import evidence_map
 
         context = super().get_context(request, *args, **kwargs)
-        studies = StudyPage.objects.child_of(self).live().public().prefetch_related("arms", "outcomes")
+        studies = public(StudyPage.objects.child_of(self).live()).prefetch_related("arms", "outcomes")
         study_filter = StudyFilter(request.GET, studies)
         context["filter"] = study_filter
         studies = list(study_filter.results)  # read once for the list and the map

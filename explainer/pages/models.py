@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils import translation
 from django.utils.translation import get_language
@@ -8,15 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
+from explainer.core.page_cache import per_version
+from explainer.core.restrictions import public, restricted_paths
 from explainer.core.segmentation import segmented
 from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
 from explainer.review.printable import PrintableMixin
 
 from .blocks import BodyBlock, SourceBlock
+from .routing import pages_on_the_way
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -127,7 +131,7 @@ class ExplainerPage(Page):
 
     @cached_property
     def latest_review(self):
-        return self.clinical_reviews.first()
+        return latest_reviews_by_page().get(self.pk)
 
     def structured_data(self, request):
         """schema.org MedicalWebPage for this page, with its clinical review when it has had one."""
@@ -158,6 +162,49 @@ class ExplainerPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["translation_missing"] = not self.is_translated()
         return context
+
+    # Serving: a page read in a few queries, whatever its depth -------------------------------------------------
+
+    @classmethod
+    def serving_queryset(cls):
+        """How a page of this type is read to be served: with what every visit to it shows, in the same query."""
+        pages = cls.objects.all()
+        return pages.select_related("short_link") if cls.has_short_link else pages
+
+    def route(self, request, path_components):
+        """Wagtail's routing in two queries for the whole address instead of two for each level of it.
+
+        Wagtail reads the child that the next part of the address names, then reads it again as its own type and
+        asks it to route the rest. Here one query finds every page on the way and one reads the page that answers.
+        A page on the way that routes by rules of its own (a routable page, a page that is not an ExplainerPage)
+        is read and asked, as Wagtail would.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        found = pages_on_the_way(self, path_components)
+        for depth, (pk, model) in enumerate(found, start=1):
+            remaining = path_components[depth:]
+            routes_to_children = model is not None and model.route is ExplainerPage.route
+            if routes_to_children and remaining and depth < len(found):
+                continue  # it would pass the rest on to the child found next
+            if routes_to_children and remaining:
+                raise Http404  # it has no child of the next name
+            page = model.serving_queryset().get(pk=pk) if hasattr(model, "serving_queryset") else Page.objects.get(pk=pk).specific
+            return page.route(request, remaining)
+        raise Http404  # no child of the first name
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on this page and its ancestors, without a query while the site has none."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def latest_reviews_by_page():
+    """{page id: its most recent clinical review}, read once per version of the page cache (a review moves it on)."""
+    from explainer.review.reports import latest_reviews
+
+    return per_version("latest reviews", "", lambda: {review.page_id: review for review in latest_reviews()})
 
 
 class HomePage(ExplainerPage):
@@ -195,7 +242,7 @@ class SectionPage(ExplainerPage):
         verbose_name = _("section index")
 
     def get_topics(self):
-        return self.get_children().live().public().specific()
+        return public(self.get_children().live()).specific()
 
 
 class TopicPage(PrintableMixin, ExplainerPage):

@@ -36,9 +36,10 @@ def study_line(study):
 @register.simple_tag
 def newest_studies(page, count=5):
     """The newest studies in an evidence library (none for any other page), with their groups for study_line."""
+    from explainer.core.restrictions import public
     from explainer.evidence.models import EvidenceIndexPage, StudyPage
 
     if not isinstance(page, EvidenceIndexPage):
         return []
-    studies = StudyPage.objects.child_of(page).live().public().order_by("-year", "title").prefetch_related("arms")
+    studies = public(StudyPage.objects.child_of(page).live()).order_by("-year", "title").prefetch_related("arms")
     return list(studies[:count])
