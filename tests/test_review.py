@@ -528,6 +528,18 @@ def test_an_autosave_that_arrives_before_the_approval_neither_approves_nor_saves
     assert page.current_workflow_task is not None and not PageReview.objects.filter(page=page).exists()
 
 
+def test_the_glossary_editor_refuses_the_same_autosave(reviewer, client):
+    from explainer.glossary.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(slug="ascites")
+    revisions = term.revisions.count()
+    client.force_login(reviewer)
+    autosave = client.post(f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/",
+                           {"term_en": term.term_en, **APPROVE}, HTTP_ACCEPT="application/json")
+    assert autosave.status_code == 409 and autosave.json()["error_code"] == "invalid_revision"
+    assert GlossaryTerm.objects.get(pk=term.pk).revisions.count() == revisions
+
+
 def test_an_ordinary_autosave_still_saves_a_draft(page_in_review, reviewer, client):
     page, body = page_in_review
     revisions = page.revisions.count()
