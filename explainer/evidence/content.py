@@ -7,8 +7,9 @@ from explainer.content.schema import ContentError, Fields
 from explainer.pages.content import read_slug
 
 from . import choices
+from .facts import ALL_FACTS, FACT_FIELDS
 from .labels import UNCONTROLLED_LABELS, evidence_label
-from .models import ALL_FACTS, FACT_FIELDS, StudyArm, StudyOutcome, StudyPage, StudySource
+from .models import StudyArm, StudyOutcome, StudyPage, StudySource
 
 EVIDENCE_INDEX_SLUG = "evidence"
 SOURCE_KINDS = ("doi:", "registry:", "url:", "seed:", "evidence-notes")
