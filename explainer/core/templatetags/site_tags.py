@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from explainer.content.markup import inline_html, join_lines
@@ -9,6 +9,7 @@ from explainer.content.markup import inline_html, join_lines
 from ..languages import html_lang as current_html_lang
 from ..languages import unprefixed_path
 from ..page_cache import per_version
+from ..restrictions import public
 from ..pagelinks import cached_page_id_for_slug
 
 register = template.Library()
@@ -41,7 +42,7 @@ def main_menu(context):
     if site is None:
         return []
     return per_version("menu", site.root_page_id, lambda: list(
-        Page.objects.get(pk=site.root_page_id).get_children().live().public().in_menu().specific()
+        public(site.root_page.get_children().live()).in_menu().specific()
     ))
 
 
