@@ -31,6 +31,9 @@ def test_features_see_words_characters_and_what_the_patterns_found():
     assert sentence_features("每天限20人")["h:限"] == 1 and "w:0" in sentence_features("每天限20人")
     english = sentence_features("Doctors can’t reverse it", ["s:reversal:negated"])
     assert english["w:can't"] == 1 and english["b:can't reverse"] == 1 and english["s:reversal:negated"] == 1
+    # A longer word also counts by its first five letters, so "regenerative" and "regeneration" share a feature.
+    assert sentence_features("regenerative regeneration")["x:regen"] == 2
+    assert "x:liver" not in sentence_features("liver")
 
 
 def test_a_sentence_the_model_finds_promotional_is_flagged_without_any_pattern():
@@ -44,7 +47,7 @@ def test_a_sentence_the_model_finds_promotional_is_flagged_without_any_pattern()
 
 
 @pytest.mark.parametrize("thresholds, flagged", [
-    ({"claim": 0.99, "keep": 0.98, "claim_alone": 0.99, "keep_high": 0.98, "category": 0.5}, False),
+    ({"claim": 1.01, "keep": 1.01, "claim_alone": 1.01, "keep_high": 1.01, "category": 0.5}, False),
     ({"claim": 0.01, "keep": 0.01, "claim_alone": 0.01, "keep_high": 0.01, "category": 0.5}, True),
 ])
 def test_the_decision_follows_its_thresholds(thresholds, flagged):
@@ -53,6 +56,37 @@ def test_the_decision_follows_its_thresholds(thresholds, flagged):
     flags, judgements = detector.decide(reading, thresholds)
     assert bool(flags) is flagged
     assert judgements[0].decision == ("claim" if flagged else "accurate")
+
+
+def test_a_set_aside_claim_is_flagged_only_when_the_model_is_sure_enough_to_flag_a_sentence_alone():
+    """The context rules read "cannot reverse" as a negation; the model may overrule them, but only when it is as
+    sure as it must be to flag a sentence with no phrase at all."""
+    detector = Detector(Matcher(claim_families()), SentenceModel.load())
+    reading = detector.read("Stem cells cannot reverse cirrhosis.")
+    assert {candidate.reason for candidate in reading.candidates[0]} == {"negated"}
+    sure = {"claim": 0.01, "keep": 0.01, "claim_alone": 0.01, "keep_high": 0.01, "category": 0.5}
+    flags, _judgements = detector.decide(reading, sure)
+    assert [(flag.category, flag.basis, flag.start, flag.end) for flag in flags] == [("reversal", "sentence", 0, 36)]
+    flags, judgements = detector.decide(reading, {**sure, "claim_alone": 0.99})
+    assert flags == [] and judgements[0].decision == "claim"
+
+
+def test_each_sentence_is_read_with_its_neighbours():
+    detector = Detector(Matcher(claim_families()), SentenceModel.load())
+    reading = detector.read("We do not know whether the cells will help you. That is why we are doing this study.")
+    thresholds = detector.model.thresholds_for("en")
+    alone = [judgement.claim for judgement in detector.decide(reading, {**thresholds, "context": 0.0})[1]]
+    together = [judgement.claim for judgement in detector.decide(reading, {**thresholds, "context": 0.5})[1]]
+    assert together == pytest.approx([(alone[0] + alone[1]) / 2] * 2)
+    single = detector.read("That is why we are doing this study.")
+    assert detector.decide(single, {**thresholds, "context": 0.5})[1][0].claim == pytest.approx(alone[1], abs=1e-6)
+
+
+def test_each_language_has_its_own_thresholds():
+    model = SentenceModel.load()
+    assert set(model.meta["thresholds"]) == {"en", "zh-hans", "zh-hant"}
+    for language in ("en", "zh-hans", "zh-hant"):
+        assert {"claim", "keep", "claim_alone", "keep_high", "context"} <= set(model.thresholds_for(language))
 
 
 def test_a_long_paste_embeds_a_bounded_number_of_sentences():

@@ -1,6 +1,6 @@
 """The learned half of the caution layer: does a sentence make a promotional claim, and of which kinds?
 
-A sentence becomes a bag of features: Chinese character n-grams, English words, word pairs and word-piece n-grams,
+A sentence becomes a bag of features: Chinese character n-grams, English words, word pairs and word stems,
 punctuation, and what the phrase patterns found in it (a category, or a category the context rules set aside and
 why). Logistic regressions trained by `manage.py trainclaims` weigh them. The model is a compressed NumPy file in
 this folder, trained from the corpus in the repository; nothing is downloaded. Training lives in training.py, so
@@ -24,6 +24,9 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 TOKEN = re.compile(r"[a-z0]+(?:'[a-z]+)?|[\u3400-\u9fff]|[^\s\w]|_")
 HAN_TOKEN = re.compile(r"[\u3400-\u9fff]")
 LATIN_TOKEN = re.compile(r"[a-z0]")
+# A longer English word also counts by its first letters, a crude stem ("regenerat…", "transpl…"). Letter n-grams did
+# this before; out of fold they diluted each sentence's vector and cost English precision.
+STEM_LETTERS = 5
 # Embedding is the slow part (about 20 ms for a sentence here): a text embeds at most EMBEDDED_SENTENCES of its most
 # uncertain sentences, each cut to EMBEDDED_CHARACTERS, so the worst paste costs a few seconds, not minutes.
 EMBEDDED_SENTENCES = 48
@@ -58,10 +61,8 @@ def sentence_features(text, rule_features=()):
         if LATIN_TOKEN.match(token):
             words.append(token)
             features["w:" + token] += 1
-            padded = f"<{token}>"
-            for n in (3, 4, 5):
-                for index in range(len(padded) - n + 1):
-                    features["c:" + padded[index : index + n]] += 1
+            if len(token) > STEM_LETTERS:
+                features["x:" + token[:STEM_LETTERS]] += 1
         else:
             features["p:" + token] += 1
     close_han_run()
@@ -130,9 +131,9 @@ class SentenceModel:
         self.embedding_bias = None if embedding_bias is None else np.asarray(embedding_bias, np.float32)
         self.meta = meta
 
-    @property
-    def thresholds(self):
-        return self.meta["thresholds"]
+    def thresholds_for(self, language):
+        """The decision thresholds for a text in the language (each language's are chosen on its own)."""
+        return self.meta["thresholds"][language]
 
     @property
     def uses_embeddings(self):

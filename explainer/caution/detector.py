@@ -4,25 +4,38 @@ The phrase patterns find candidate claims and say where the context sets one asi
 own finding…). The sentence model then judges each sentence, with what the patterns found among its features:
 - a sentence it finds promotional keeps the patterns' claims; if the context rules set them all aside as reported
   speech or quotation, it keeps those instead (an advert's testimonial is reported speech, but still the advert's
-  claim), while negations, refutations and truths about standard care stay set aside; if the patterns found
-  nothing, the whole sentence is flagged with the category the model finds most likely, provided the model is
-  surer than it needs to be when the patterns agree;
+  claim); otherwise — the patterns found nothing, or only negations, refutations and truths about standard care —
+  the whole sentence is flagged, provided the model is as sure as it must be to flag a sentence on its own, with the
+  set-aside phrases' category or else the one the model finds most likely;
 - a sentence it is unsure of keeps the claims the patterns and context rules agree on;
 - a sentence it finds accurate keeps none, except a high-severity claim (stop your medicine, no side effects…)
   that the patterns and context rules agree on, which it drops only when it is surer still.
-The thresholds are chosen on out-of-fold answers over the corpus's train and dev splits when the model is trained
-(training.py); the safety floor for high-severity claims is fixed.
+Each sentence's probability is first moved part of the way toward its neighbours' (`in_context`). That weight and
+the thresholds are chosen for each language on out-of-fold answers over the corpus's train and dev splits when the
+model is trained (training.py); the safety floor for high-severity claims is fixed.
 """
 
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .classifier import EMBEDDED_SENTENCES, embedder, rule_features, sentence_features
+from .classifier import EMBEDDED_SENTENCES, Prediction, embedder, rule_features, sentence_features
 from .matcher import SEVERITY_RANK, Flag
 from .text import detect_language
 
 # Context rules that a model may overrule: in an advert, a testimonial is reported speech but the advert's claim.
 SPEECH = {"reported", "quoted"}
+CONTEXT_WINDOW = 2
+
+
+def in_context(claims, weight, window=CONTEXT_WINDOW):
+    """Each sentence's probability moved toward the mean of its neighbours' (up to `window` on each side): a line is
+    read with the lines around it ("That is why we are doing this study" after "We do not know whether the cells will
+    help you"). A sentence on its own keeps its own."""
+    adjusted = []
+    for index, claim in enumerate(claims):
+        neighbours = claims[max(index - window, 0) : index] + claims[index + 1 : index + 1 + window]
+        adjusted.append((1 - weight) * claim + weight * sum(neighbours) / len(neighbours) if neighbours else claim)
+    return adjusted
 
 
 def keep_threshold(candidate, thresholds):
@@ -85,26 +98,34 @@ class Detector:
 
     def decide(self, reading, thresholds=None, band=None):
         """(flags, judgements) for what was read: flags in order, not overlapping, offsets into the text as given."""
-        thresholds = thresholds or self.model.thresholds
+        thresholds = thresholds or self.model.thresholds_for(reading.language)
         low, high = band or self.model.meta.get("embedding_band", (0.0, 1.0))
+        predictions = [
+            reading.embedded[index] if index in reading.embedded and low <= prediction.claim <= high else prediction
+            for index, prediction in enumerate(reading.plain)
+        ]
+        claims = in_context([prediction.claim for prediction in predictions], thresholds.get("context", 0.0))
         text = reading.text
         kept, spoken, sentence_flags, judgements = [], [], [], []
         for index, (sentence, found) in enumerate(zip(reading.sentences, reading.candidates)):
-            prediction = reading.plain[index]
-            if index in reading.embedded and low <= prediction.claim <= high:
-                prediction = reading.embedded[index]
+            prediction = Prediction(claims[index], predictions[index].categories)
             agreed = [c for c in found if c.reason is None]
             # Without a phrase the patterns know, the model alone must be surer before the sentence is flagged.
             needed = thresholds["claim"] if found else thresholds["claim_alone"]
             if prediction.claim >= needed:
                 decision = "claim"
+                speech = [c for c in found if c.reason in SPEECH]
                 if agreed:
                     kept.extend(agreed)
-                elif found:
-                    # Negations, refutations, questions and truths about standard care stay set aside.
-                    spoken.extend(c for c in found if c.reason in SPEECH)
-                else:
-                    category = prediction.best_categories(thresholds["category"])[0]
+                elif speech:
+                    spoken.extend(speech)
+                elif prediction.claim >= thresholds["claim_alone"]:
+                    # No phrase the context rules let stand ("no side effects" reads as a negation), but the model
+                    # is as sure as it must be to flag a sentence on its own: the phrases' own kind, if they had any.
+                    kinds = {c.family.category for c in found} or {
+                        prediction.best_categories(thresholds["category"])[0]
+                    }
+                    category = max(kinds, key=lambda kind: prediction.categories.get(kind, 0.0))
                     family = self.family_for.get(category)
                     if family is not None:
                         sentence_flags.append(Flag(category, sentence.start, sentence.end,

@@ -6,8 +6,8 @@ from explainer.caution.training import train
 
 class Command(BaseCommand):
     help = (
-        "Train the caution layer's sentence model from the corpus in explainer/caution/evaluation/corpus/ (train "
-        "split, thresholds on the dev split) and write it to explainer/caution/claims-model.npz."
+        "Train the caution layer's sentence model from the corpus in explainer/caution/evaluation/corpus/ (train and "
+        "dev splits; thresholds for each language chosen out of fold) and write it to explainer/caution/claims-model.npz."
     )
 
     def handle(self, *args, **options):
