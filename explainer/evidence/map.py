@@ -45,28 +45,32 @@ def bar_length(people, largest):
     return max(1.0, round(100 * people / largest, 1))
 
 
+def outcome_marks(study):
+    marks = []
+    for outcome in study.outcomes.all():
+        direction = outcome.shown_direction
+        title = outcome.measure + pgettext("between a label and what follows it", ": ") + Direction(direction).label
+        marks.append({"direction": direction, "mark": DIRECTION_MARKS[direction], "title": title})
+    return marks
+
+
 def evidence_map(studies):
     by_label = {}
+    people = {}  # study.enrolled adds up its groups each time it is read: read once per study here
     for study in studies:
         if not study.is_review:
             by_label.setdefault(study.evidence_label.slug, []).append(study)
-    largest = max((study.enrolled or 0 for members in by_label.values() for study in members), default=0)
+            people[study.pk] = study.enrolled
+    largest = max((count or 0 for count in people.values()), default=0)
     groups = []
     for label in ALL_LABELS:
-        members = sorted(by_label.get(label.slug, []), key=lambda s: (-(s.enrolled or 0), s.title))
+        members = sorted(by_label.get(label.slug, []), key=lambda s: (-(people[s.pk] or 0), s.title))
         if not members:
             continue
         group = Group(label=label)
         for study in members:
-            outcomes = [
-                {
-                    "direction": outcome.shown_direction,
-                    "mark": DIRECTION_MARKS[outcome.shown_direction],
-                    "title": outcome.measure + pgettext("between a label and what follows it", ": ")
-                    + outcome.get_shown_direction_display(),
-                }
-                for outcome in study.outcomes.all()
-            ]
-            group.rows.append(Row(study=study, enrolled=study.enrolled, bar=bar_length(study.enrolled, largest), outcomes=outcomes))
+            enrolled = people[study.pk]
+            group.rows.append(Row(study=study, enrolled=enrolled, bar=bar_length(enrolled, largest),
+                                  outcomes=outcome_marks(study)))
         groups.append(group)
     return {"groups": groups, "largest": largest, "directions": [(direction, DIRECTION_MARKS[direction]) for direction in Direction]}
