@@ -172,7 +172,7 @@ def test_evidence_map_is_text_with_plain_counts_and_marks_besides_colour(client,
     key = [item.get_text(" ", strip=True) for item in figure.select(".outcome-key li")]
     assert "− Worse" in key and "= No clear difference" in key
     filtered = html(client.get("/en/evidence/?population=aclf"))
-    assert [a.get_text() for a in filtered.select(".map-row__name")] == ["GRAFT (Engelmann 2021)", "Lin 2017", "Shi 2012"]
+    assert [a.get_text() for a in filtered.select(".map-row__name")] == ["Garg 2012", "GRAFT (Engelmann 2021)", "Lin 2017", "Shi 2012"]
 
 
 def test_evidence_map_in_chinese_counts_people_in_words(client, html):
