@@ -19,6 +19,7 @@ ADDED = {
     "deng-2015": ("Deng 2015", [33, 35], NOT_RANDOMISED, "68"),
     "pan-2014": ("Pan 2014", [], REVIEW, "78"),
     "salama-2014": ("Salama 2014", [20, 20], NOT_STATED, "40"),
+    "amer-2011": ("Amer 2011", [10, 10, 20], NOT_RANDOMISED, "40"),
 }
 
 
