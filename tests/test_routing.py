@@ -64,3 +64,16 @@ def test_a_value_memoized_before_the_cache_was_emptied_is_not_served_again():
     assert version.memoize("key", lambda: "after") == "after"
     version.bump()
     assert version.memoize("key", lambda: "after a change") == "after a change"
+
+
+def test_a_change_moves_the_version_again_when_its_transaction_commits(django_capture_on_commit_callbacks):
+    """A process that rebuilt between the change and its commit saw the old data; the move on commit drops it."""
+    version = CacheVersion("test-version")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        version.bump()
+        during = version.current()
+        assert version.memoize("key", lambda: "read before the commit") == "read before the commit"
+    for callback in callbacks:
+        callback()
+    assert version.current() != during
+    assert version.memoize("key", lambda: "read after the commit") == "read after the commit"

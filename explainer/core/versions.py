@@ -4,6 +4,7 @@ import secrets
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 # While the shared cache is down nobody can move a version, so what depends on one is rebuilt this often instead.
 UNAVAILABLE_SECONDS = 60
@@ -46,7 +47,13 @@ class CacheVersion:
         return values[key]
 
     def bump(self, **kwargs):
-        """Move to a new version (usable as a signal receiver)."""
+        """Move to a new version now and again when the transaction that made the change commits (usable as a
+        signal receiver): another process that read the data between the two, before the commit, rebuilt from the
+        old state under the new version, and the second move drops that."""
+        self._advance()
+        transaction.on_commit(self._advance)
+
+    def _advance(self):
         try:
             cache.incr(self.key)
         except ValueError:
