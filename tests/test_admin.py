@@ -60,10 +60,12 @@ def test_an_editor_saving_a_page_in_the_admin_keeps_both_languages(admin_client,
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
     page = TopicPage.objects.get(slug="causes")
-    body = nested_form_data({
-        "body_en": streamfield([("paragraph", rich_text("<p>Heavy drinking and hepatitis B are causes.</p>"))]),
-        "body_zh_hans": streamfield([("paragraph", rich_text("<p>常见的原因有长期喝酒和乙肝。</p>"))]),
-    })
+    body = nested_form_data(
+        {
+            "body_en": streamfield([("paragraph", rich_text("<p>Heavy drinking and hepatitis B are causes.</p>"))]),
+            "body_zh_hans": streamfield([("paragraph", rich_text("<p>常见的原因有长期喝酒和乙肝。</p>"))]),
+        }
+    )
     form = topic_page_form(page, body, title_zh_hans="肝硬化是怎么来的", **{"action-publish": "action-publish"})
     response = admin_client.post(f"/admin/pages/{page.id}/edit/", form)
     assert response.status_code == 302, response.context["form"].errors
@@ -170,8 +172,9 @@ def test_the_editor_speaks_chinese_to_a_chinese_speaking_editor(client):
     labels = json.loads(BeautifulSoup(html, "html.parser").find(id="admin-translation-labels").string)
     assert labels["copyFrom"] == "复制内容：" and "替换" in labels["confirm"]
     assert labels["languages"] == {"en": "英语", "zh-hans": "简体中文"}
-    sidebar = json.dumps(json.loads(BeautifulSoup(html, "html.parser").find(id="wagtail-sidebar-props").string),
-                         ensure_ascii=False)
+    sidebar = json.dumps(
+        json.loads(BeautifulSoup(html, "html.parser").find(id="wagtail-sidebar-props").string), ensure_ascii=False
+    )
     assert '"术语表"' in sidebar and '"说法模式"' in sidebar  # the menu's snippet names
     assert "检查（上次保存的版本）" in html
 

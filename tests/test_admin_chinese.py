@@ -17,8 +17,11 @@ pytestmark = pytest.mark.django_db
 
 def person(name, group=None, language=None, superuser=False):
     model = get_user_model()
-    user = (model.objects.create_superuser(name, password="a long password 123") if superuser
-            else model.objects.create_user(name, password="a long password 123"))
+    user = (
+        model.objects.create_superuser(name, password="a long password 123")
+        if superuser
+        else model.objects.create_user(name, password="a long password 123")
+    )
     if group:
         user.groups.add(Group.objects.get(name=group))
     if language:
@@ -33,9 +36,16 @@ def text(response):
 
 
 def term_form(term, **changes):
-    return {"term_en": term.term_en, "term_zh_hans": term.term_zh_hans, "also_en": term.also_en,
-            "also_zh_hans": term.also_zh_hans, "definition_en": term.definition_en,
-            "definition_zh_hans": term.definition_zh_hans, "slug": term.slug, **changes}
+    return {
+        "term_en": term.term_en,
+        "term_zh_hans": term.term_zh_hans,
+        "also_en": term.also_en,
+        "also_zh_hans": term.also_zh_hans,
+        "definition_en": term.definition_en,
+        "definition_zh_hans": term.definition_zh_hans,
+        "slug": term.slug,
+        **changes,
+    }
 
 
 def test_a_chinese_editor_submits_to_clinical_review_in_chinese(client):
@@ -45,8 +55,9 @@ def test_a_chinese_editor_submits_to_clinical_review_in_chinese(client):
     page = client.get(url).content.decode()
     assert "提交给临床审核" in page and "Clinical review" not in page
 
-    response = client.post(url, term_form(term, definition_zh_hans="编辑改过的说明。", **{"action-submit": "1"}),
-                           follow=True)
+    response = client.post(
+        url, term_form(term, definition_zh_hans="编辑改过的说明。", **{"action-submit": "1"}), follow=True
+    )
     shown = text(response)
     assert "已提交临床审核" in shown and "moderation" not in shown, shown[:3000]
     assert "Clinical review" not in response.content.decode()

@@ -77,8 +77,9 @@ def test_a_page_made_private_leaves_the_cache_at_once(client):
 
 def test_private_pages_are_never_cached(client, django_user_model):
     page, url = topic()
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD,
-                                                     password="secret")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
     before = entries()
     assert client.get(url).status_code == 200  # the password form
     assert entries() == before

@@ -50,11 +50,11 @@ def test_language_and_reader_language_can_be_given(client):
     [
         ("{not json", "not valid JSON"),
         (b"\xff\xfe", "not valid JSON"),
-        ("[1, 2]", "\"text\" string"),
-        ({"text": 5}, "\"text\" string"),
-        ({"txt": "hello"}, "\"text\" string"),
-        ({"text": "x", "language": "fr"}, "\"language\" must be one of"),
-        ({"text": "x", "reader_language": "de"}, "\"reader_language\" must be one of"),
+        ("[1, 2]", '"text" string'),
+        ({"text": 5}, '"text" string'),
+        ({"txt": "hello"}, '"text" string'),
+        ({"text": "x", "language": "fr"}, '"language" must be one of'),
+        ({"text": "x", "reader_language": "de"}, '"reader_language" must be one of'),
     ],
 )
 def test_bad_requests_get_400_with_a_json_error(client, body, message):
@@ -111,7 +111,8 @@ def test_pasted_text_is_neither_stored_nor_logged(client, caplog):
         st.text(max_size=300).map(str.encode),
         st.recursive(
             st.none() | st.booleans() | st.integers() | st.text(max_size=50),
-            lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(["text", "language", "x"]), children, max_size=3),
+            lambda children: st.lists(children, max_size=4)
+            | st.dictionaries(st.sampled_from(["text", "language", "x"]), children, max_size=3),
             max_leaves=8,
         ).map(lambda value: json.dumps(value).encode()),
     )

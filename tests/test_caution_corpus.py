@@ -26,8 +26,15 @@ def test_the_corpus_is_large_and_mixed_like_real_pasted_text(corpus):
     promotional = sum(item.promotional for item in corpus.sentences) / total
     assert 0.40 <= promotional <= 0.60
     assert {item.source_kind for item in corpus.sentences} == {
-        "clinic", "medical-tourism", "company-article", "hk-tw-clinic", "news", "regulator", "abstract",
-        "patient-info", "forum",
+        "clinic",
+        "medical-tourism",
+        "company-article",
+        "hk-tw-clinic",
+        "news",
+        "regulator",
+        "abstract",
+        "patient-info",
+        "forum",
     }
 
 

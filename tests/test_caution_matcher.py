@@ -104,7 +104,10 @@ def test_explanation_and_evidence_are_in_the_readers_language():
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(max_size=400) | st.text(alphabet="逆转肝硬化治愈没有副作用不是吗？“”\"' .,!?no side effects cure revers", max_size=200))
+@given(
+    st.text(max_size=400)
+    | st.text(alphabet="逆转肝硬化治愈没有副作用不是吗？“”\"' .,!?no side effects cure revers", max_size=200)
+)
 def test_no_input_crashes_the_matcher_and_every_offset_slices_the_input(text):
     result = check_text(text)
     assert result["language"] in ("en", "zh-hans", "zh-hant")

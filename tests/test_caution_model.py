@@ -10,11 +10,13 @@ from explainer.caution.training import claim_families
 
 
 def test_the_embedding_package_behaves_like_multilingual_e5_small():
-    vectors = embedder().embed([
-        "Stem cells reverse liver cirrhosis.",
-        "干细胞可以逆转肝硬化。",
-        "The train to the airport leaves every twenty minutes.",
-    ])
+    vectors = embedder().embed(
+        [
+            "Stem cells reverse liver cirrhosis.",
+            "干细胞可以逆转肝硬化。",
+            "The train to the airport leaves every twenty minutes.",
+        ]
+    )
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     same_meaning, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
@@ -46,10 +48,13 @@ def test_a_sentence_the_model_finds_promotional_is_flagged_without_any_pattern()
     assert flags and flags[0].start == 0 and flags[0].end == len(text)
 
 
-@pytest.mark.parametrize("thresholds, flagged", [
-    ({"claim": 1.01, "keep": 1.01, "claim_alone": 1.01, "keep_high": 1.01, "category": 0.5}, False),
-    ({"claim": 0.01, "keep": 0.01, "claim_alone": 0.01, "keep_high": 0.01, "category": 0.5}, True),
-])
+@pytest.mark.parametrize(
+    "thresholds, flagged",
+    [
+        ({"claim": 1.01, "keep": 1.01, "claim_alone": 1.01, "keep_high": 1.01, "category": 0.5}, False),
+        ({"claim": 0.01, "keep": 0.01, "claim_alone": 0.01, "keep_high": 0.01, "category": 0.5}, True),
+    ],
+)
 def test_the_decision_follows_its_thresholds(thresholds, flagged):
     detector = Detector(Matcher(claim_families()), SentenceModel.load())
     reading = detector.read("Our clinic offers a new start for your liver.")

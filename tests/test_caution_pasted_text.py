@@ -31,10 +31,18 @@ def test_a_wechat_article_broken_into_short_lines_is_read_as_sentences():
 
 
 def test_menus_bullets_and_urls_do_not_run_into_the_sentences():
-    text = "Home\nAbout us\nTreatments\n1. No side effects\n2. Visit www.example-clinic.com today! It costs 2.5 million."
+    text = (
+        "Home\nAbout us\nTreatments\n1. No side effects\n2. Visit www.example-clinic.com today! It costs 2.5 million."
+    )
     spans = [text[start:end] for start, end in sentence_spans(text)]
-    assert spans == ["Home", "About us", "Treatments", "1. No side effects", "2. Visit www.example-clinic.com today!",
-                     "It costs 2.5 million."]
+    assert spans == [
+        "Home",
+        "About us",
+        "Treatments",
+        "1. No side effects",
+        "2. Visit www.example-clinic.com today!",
+        "It costs 2.5 million.",
+    ]
 
 
 def test_a_typographic_apostrophe_negates_like_a_plain_one():
@@ -169,9 +177,15 @@ def test_the_commands_say_what_to_do_when_the_database_has_no_claim_patterns(tmp
     import sys
 
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
-    result = subprocess.run([sys.executable, "manage.py", *arguments], cwd=Path(__file__).resolve().parents[1],
-                            env=environment, input="Stem cells cure cirrhosis.", capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=Path(__file__).resolve().parents[1],
+        env=environment,
+        input="Stem cells cure cirrhosis.",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert "Run `manage.py migrate --noinput` and `manage.py loadcontent` first." in result.stderr
     assert "Traceback" not in result.stderr

@@ -71,7 +71,23 @@ def test_empty_and_oversized_text_get_a_form_error_and_keep_the_text(client, htm
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(list("<>\"'&/;=") + ["<script>", "</textarea>", "<img src=x onerror=alert(1)>", "javascript:", "逆转肝硬化", "no side effects", " "]), max_size=12).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            list("<>\"'&/;=")
+            + [
+                "<script>",
+                "</textarea>",
+                "<img src=x onerror=alert(1)>",
+                "javascript:",
+                "逆转肝硬化",
+                "no side effects",
+                " ",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
 def test_pasted_markup_is_shown_as_text_never_run(client, text):
     cache.clear()
     response = check(client, "Stem cells cure cirrhosis. " + text)
@@ -108,7 +124,10 @@ def test_the_form_is_rate_limited_with_a_message(client, html, settings):
 def test_worked_examples_carry_valid_claimreview_json_ld(client, html):
     for path, quote in [
         ("/en/check/example-reverse-cirrhosis/", "逆转肝硬化！间充质干细胞联合造血干细胞治疗取得显著成效"),
-        ("/zh-hans/check/example-immense-potential/", "Stem cell therapy shows immense potential for treating liver cirrhosis and liver failure."),
+        (
+            "/zh-hans/check/example-immense-potential/",
+            "Stem cell therapy shows immense potential for treating liver cirrhosis and liver failure.",
+        ),
     ]:
         page = html(client.get(path))
         blocks = [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
@@ -128,7 +147,11 @@ def test_worked_examples_carry_valid_claimreview_json_ld(client, html):
 def test_the_4_article_headline_is_answered_by_the_5_person_pilot(client, html):
     page = html(client.get("/en/check/example-reverse-cirrhosis/"))
     first = page.find(id="claim-1")
-    assert "5 people" in first.get_text() and "3 months" in first.get_text() and "did not measure scarring" in first.get_text()
+    assert (
+        "5 people" in first.get_text()
+        and "3 months" in first.get_text()
+        and "did not measure scarring" in first.get_text()
+    )
     assert first.find(class_="fact-card").find(class_="fact-card__title").get_text(strip=True) == "Sharma 2021"
     third = page.find(id="claim-3")
     assert "Mohamadnejad 2013" in third.get_text() and "no clear improvement" in third.get_text()
@@ -136,7 +159,9 @@ def test_the_4_article_headline_is_answered_by_the_5_person_pilot(client, html):
 
 def admin_request(path="/admin/"):
     request = RequestFactory().post(path)
-    request.user, _created = get_user_model().objects.get_or_create(username="claims-editor", defaults={"is_superuser": True})
+    request.user, _created = get_user_model().objects.get_or_create(
+        username="claims-editor", defaults={"is_superuser": True}
+    )
     request.session = {}
     request._messages = FallbackStorage(request)
     return request
@@ -186,14 +211,23 @@ def test_a_clinical_reviewer_cannot_approve_a_page_with_an_unmarked_claim():
 @pytest.mark.parametrize(
     "path, original, translation, publisher",
     [
-        ("/en/check/example-reverse-cirrhosis/", "逆转肝硬化！间充质干细胞联合造血干细胞治疗取得显著成效",
-         "Reverse cirrhosis! Combined mesenchymal and blood-forming stem-cell treatment achieves remarkable results",
-         "Published by Boya Stem Cells (博雅干细胞)"),
-        ("/zh-hans/check/example-immense-potential/", "Stem cell therapy shows immense potential for treating liver cirrhosis and liver failure.",
-         "干细胞疗法在治疗肝硬化和肝衰竭方面显示出巨大潜力。", "九芝堂美科干细胞"),
+        (
+            "/en/check/example-reverse-cirrhosis/",
+            "逆转肝硬化！间充质干细胞联合造血干细胞治疗取得显著成效",
+            "Reverse cirrhosis! Combined mesenchymal and blood-forming stem-cell treatment achieves remarkable results",
+            "Published by Boya Stem Cells (博雅干细胞)",
+        ),
+        (
+            "/zh-hans/check/example-immense-potential/",
+            "Stem cell therapy shows immense potential for treating liver cirrhosis and liver failure.",
+            "干细胞疗法在治疗肝硬化和肝衰竭方面显示出巨大潜力。",
+            "九芝堂美科干细胞",
+        ),
     ],
 )
-def test_worked_examples_quote_the_advert_and_translate_it_for_the_reader(client, html, path, original, translation, publisher):
+def test_worked_examples_quote_the_advert_and_translate_it_for_the_reader(
+    client, html, path, original, translation, publisher
+):
     page = html(client.get(path))
     quotes = page.select(".claim-review__quote")
     assert len(quotes) >= 5
@@ -219,11 +253,21 @@ def test_a_worked_example_missing_the_readers_translation_does_not_load(tmp_path
     class Item:
         links = set()
 
-    fields = Fields(tmp_path / "example.yaml", {
-        "source": {"name": "A clinic", "language": "zh-hans"},
-        "claims": [{"quote": "逆转肝硬化", "category": "reversal", "rating": "false",
-                    "finding": {"en": "No.", "zh-hans": "不。"}, "translation": {"zh-hans": "逆转肝硬化"}}],
-    })
+    fields = Fields(
+        tmp_path / "example.yaml",
+        {
+            "source": {"name": "A clinic", "language": "zh-hans"},
+            "claims": [
+                {
+                    "quote": "逆转肝硬化",
+                    "category": "reversal",
+                    "rating": "false",
+                    "finding": {"en": "No.", "zh-hans": "不。"},
+                    "translation": {"zh-hans": "逆转肝硬化"},
+                }
+            ],
+        },
+    )
     with pytest.raises(ContentError, match=r"claims\[0\]\.translation\.en"):
         read_worked_example(fields, Item())
 
@@ -233,7 +277,11 @@ def test_the_text_box_comes_first_with_a_readable_limit(client, html, language, 
     page = html(client.get(f"/{language}/check/"))
     assert hint in page.find(id="check-hint").get_text()
     content = page.find("div", class_="content")
-    order = [element.name for element in content.find_all(["textarea", "aside", "div"]) if element.name == "textarea" or "callout" in " ".join(element.get("class", []))]
+    order = [
+        element.name
+        for element in content.find_all(["textarea", "aside", "div"])
+        if element.name == "textarea" or "callout" in " ".join(element.get("class", []))
+    ]
     assert order[0] == "textarea"
 
 
@@ -245,4 +293,10 @@ def test_fact_card_marks_are_explained_in_words_beside_them(client, html):
         mark = outcome.select_one(".direction__mark")
         assert mark["aria-hidden"] == "true"
         assert outcome.select_one(".direction__label").get_text(strip=True) in {
-            "Better", "No clear difference", "Worse", "Uncertain", "Changed from before (not compared with another group)", "Not reported"}
+            "Better",
+            "No clear difference",
+            "Worse",
+            "Uncertain",
+            "Changed from before (not compared with another group)",
+            "Not reported",
+        }

@@ -33,8 +33,14 @@ def test_switching_language_does_not_rebuild_the_glossary_index():
 
 def test_a_glossary_change_still_rebuilds_both_languages():
     english, chinese = linking.term_index("en"), linking.term_index("zh-hans")
-    GlossaryTerm.objects.create(slug="tiredness", term_en="worn-out feeling", definition_en="Feeling tired.",
-                                term_zh_hans="浑身没劲", definition_zh_hans="总觉得累。", live=True)
+    GlossaryTerm.objects.create(
+        slug="tiredness",
+        term_en="worn-out feeling",
+        definition_en="Feeling tired.",
+        term_zh_hans="浑身没劲",
+        definition_zh_hans="总觉得累。",
+        live=True,
+    )
     linking.GLOSSARY_VERSION.bump()
     assert "worn-out feeling" in linking.term_index("en").entries and linking.term_index("en") is not english
     assert "浑身没劲" in linking.term_index("zh-hans").entries and linking.term_index("zh-hans") is not chinese
@@ -102,8 +108,9 @@ def test_page_ids_survive_a_publish_in_another_thread_at_any_moment():
         PAGE_CACHE_VERSION.bump()
         pagelinks.cached_page_id_for_slug("liver-transplant")
 
-    ids = preempted_at_every_line(lambda: pagelinks.cached_page_id_for_slug("causes"), other_thread,
-                                  [pagelinks.__file__, versions.__file__])
+    ids = preempted_at_every_line(
+        lambda: pagelinks.cached_page_id_for_slug("causes"), other_thread, [pagelinks.__file__, versions.__file__]
+    )
     assert len(ids) > 3 and set(ids) == {expected}
 
 
@@ -126,8 +133,15 @@ def test_a_page_from_the_cache_has_the_same_security_headers_as_a_fresh_one(clie
     assert (fresh["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
     assert cached["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in cached["Content-Security-Policy"]
-    for name in ["X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
-                 "Cross-Origin-Opener-Policy", "Content-Language", "Content-Type"]:
+    for name in [
+        "X-Frame-Options",
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Content-Language",
+        "Content-Type",
+    ]:
         assert cached.get(name) == fresh.get(name), name
 
 
@@ -177,14 +191,18 @@ def test_overdue_and_due_reviews_count_days_in_the_sites_time_zone(server_clock_
     today = server_clock_on_another_day
     page = TopicPage.objects.get(slug="causes")
     long_ago = datetime.date(2020, 1, 1)
-    due_yesterday = PageReview.objects.create(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago,
-                                              next_review_due=today - datetime.timedelta(days=1))
+    due_yesterday = PageReview.objects.create(
+        page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago, next_review_due=today - datetime.timedelta(days=1)
+    )
     due_today = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago, next_review_due=today)
     assert due_yesterday.is_overdue and not due_today.is_overdue
-    in_thirty_days = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago,
-                                next_review_due=today + datetime.timedelta(days=30))
-    in_thirty_one_days = PageReview(page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago,
-                                    next_review_due=today + datetime.timedelta(days=31))
+    in_thirty_days = PageReview(
+        page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago, next_review_due=today + datetime.timedelta(days=30)
+    )
+    in_thirty_one_days = PageReview(
+        page=page, reviewer_name="Dr Li Wei", reviewed_on=long_ago, next_review_due=today + datetime.timedelta(days=31)
+    )
     assert in_thirty_days.is_due_soon and not in_thirty_one_days.is_due_soon
     assert [review.pk for _name, reviews in reviews_due() for review in reviews if review.page_id == page.pk] == [
-        due_yesterday.pk]
+        due_yesterday.pk
+    ]

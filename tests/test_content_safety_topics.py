@@ -37,7 +37,11 @@ def section(main_element, heading):
 @pytest.mark.parametrize(
     "language, heading, phrases",
     [
-        ("en", "Breast swelling in men", ["gynaecomastia", "spironolactone (螺内酯)", "Do not stop spironolactone", "Tell your doctor"]),
+        (
+            "en",
+            "Breast swelling in men",
+            ["gynaecomastia", "spironolactone (螺内酯)", "Do not stop spironolactone", "Tell your doctor"],
+        ),
         ("zh-hans", "男性乳房胀大", ["男性乳房发育", "螺内酯常见的副作用", "不要自己停用螺内酯", "请告诉医生"]),
     ],
 )
@@ -49,8 +53,30 @@ def test_breast_swelling_in_men_is_explained_with_do_not_stop_the_tablet(client,
 @pytest.mark.parametrize(
     "language, heading, phrases",
     [
-        ("en", "Kidney problems (hepatorenal syndrome)", ["Too little blood reaches them", "vomiting or diarrhoea, bleeding, an infection, or too many water tablets", "much less urine", "treated in hospital", "albumin", "terlipressin"]),
-        ("zh-hans", "肾脏出问题（肝肾综合征）", ["流到肾脏的血太少", "呕吐、拉肚子、出血、感染，或者利尿药用得太多", "小便比平时少很多", "住院治疗", "输白蛋白", "特利加压素"]),
+        (
+            "en",
+            "Kidney problems (hepatorenal syndrome)",
+            [
+                "Too little blood reaches them",
+                "vomiting or diarrhoea, bleeding, an infection, or too many water tablets",
+                "much less urine",
+                "treated in hospital",
+                "albumin",
+                "terlipressin",
+            ],
+        ),
+        (
+            "zh-hans",
+            "肾脏出问题（肝肾综合征）",
+            [
+                "流到肾脏的血太少",
+                "呕吐、拉肚子、出血、感染，或者利尿药用得太多",
+                "小便比平时少很多",
+                "住院治疗",
+                "输白蛋白",
+                "特利加压素",
+            ],
+        ),
     ],
 )
 def test_hepatorenal_syndrome_is_explained_in_both_languages(client, html, language, heading, phrases):
@@ -61,8 +87,18 @@ def test_hepatorenal_syndrome_is_explained_in_both_languages(client, html, langu
 @pytest.mark.parametrize(
     "language, heading, same_day, emergency",
     [
-        ("en", "Passing much less urine?", "see a doctor the same day", "Call 120 or go to an emergency department now if you also have a fever or belly pain"),
-        ("zh-hans", "小便突然少了很多？", "请当天去看医生", "如果同时发烧或肚子痛，或者神志不清、叫不醒，请马上拨打 120 或去急诊"),
+        (
+            "en",
+            "Passing much less urine?",
+            "see a doctor the same day",
+            "Call 120 or go to an emergency department now if you also have a fever or belly pain",
+        ),
+        (
+            "zh-hans",
+            "小便突然少了很多？",
+            "请当天去看医生",
+            "如果同时发烧或肚子痛，或者神志不清、叫不醒，请马上拨打 120 或去急诊",
+        ),
     ],
 )
 def test_little_urine_with_a_swollen_belly_means_the_same_day_and_the_emergency_signs_still_mean_120(
@@ -79,7 +115,9 @@ def test_hepatorenal_syndrome_is_in_the_glossary_and_linked_where_it_is_first_us
     term = GlossaryTerm.objects.get(slug="hepatorenal-syndrome")
     assert term.term_en == "hepatorenal syndrome (HRS)" and term.term_zh_hans == "肝肾综合征（HRS）"
     for language in ["en", "zh-hans"]:
-        links = main(html, client, language, COMPLICATIONS).select(f"a.term[href='/{language}/glossary/#hepatorenal-syndrome']")
+        links = main(html, client, language, COMPLICATIONS).select(
+            f"a.term[href='/{language}/glossary/#hepatorenal-syndrome']"
+        )
         assert len(links) == 1, language
     glossary = text(main(html, client, "zh-hans", "/glossary/"))
     assert "小便会明显变少" in glossary
@@ -91,14 +129,34 @@ def test_hepatorenal_syndrome_is_in_the_glossary_and_linked_where_it_is_first_us
         (
             "en",
             "When you need a gastroscopy",
-            ["Baveno VII", "You do not take a beta-blocker for your liver.", "below 20 kPa", "above 150", "repeated every year instead", "reported by BMJ Best Practice"],
-            [["No varices", "About every 2 years", "About every 3 years"], ["Small varices", "About every year", "About every 2 years"]],
+            [
+                "Baveno VII",
+                "You do not take a beta-blocker for your liver.",
+                "below 20 kPa",
+                "above 150",
+                "repeated every year instead",
+                "reported by BMJ Best Practice",
+            ],
+            [
+                ["No varices", "About every 2 years", "About every 3 years"],
+                ["Small varices", "About every year", "About every 2 years"],
+            ],
         ),
         (
             "zh-hans",
             "什么时候需要做胃镜",
-            ["Baveno VII", "没有为肝病吃β受体阻滞剂。", "低于 20 kPa", "高于 150", "每年复查一次肝脏硬度和血小板", "据 BMJ Best Practice 报道"],
-            [["没有静脉曲张", "大约每 2 年一次", "大约每 3 年一次"], ["轻度静脉曲张", "大约每年一次", "大约每 2 年一次"]],
+            [
+                "Baveno VII",
+                "没有为肝病吃β受体阻滞剂。",
+                "低于 20 kPa",
+                "高于 150",
+                "每年复查一次肝脏硬度和血小板",
+                "据 BMJ Best Practice 报道",
+            ],
+            [
+                ["没有静脉曲张", "大约每 2 年一次", "大约每 3 年一次"],
+                ["轻度静脉曲张", "大约每年一次", "大约每 2 年一次"],
+            ],
         ),
     ],
 )
@@ -117,8 +175,28 @@ def test_the_gastroscopy_schedule_is_given_with_its_sources(client, html, langua
 @pytest.mark.parametrize(
     "language, phrases",
     [
-        ("en", ["集采", "reported that after bulk buying began in 2019", "98.5%", "98.6%", "Prices vary by city and hospital", "医保"]),
-        ("zh-hans", ["集采", "研究报道，2019 年集采开始后", "98.5%", "98.6%", "各个城市、各家医院的价格不一样", "请问医院药房或医保部门"]),
+        (
+            "en",
+            [
+                "集采",
+                "reported that after bulk buying began in 2019",
+                "98.5%",
+                "98.6%",
+                "Prices vary by city and hospital",
+                "医保",
+            ],
+        ),
+        (
+            "zh-hans",
+            [
+                "集采",
+                "研究报道，2019 年集采开始后",
+                "98.5%",
+                "98.6%",
+                "各个城市、各家医院的价格不一样",
+                "请问医院药房或医保部门",
+            ],
+        ),
     ],
 )
 def test_antiviral_prices_after_bulk_buying_are_reported_with_their_source(client, html, language, phrases):

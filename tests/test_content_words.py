@@ -20,17 +20,35 @@ INTERNAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 EMERGENCY_WORDS = {
-    "en": ["emergency department", "coffee grounds", "black or bloody stools", "hard to wake", "belly is swollen",
-           "Do not drive yourself", "Bring your medicines"],
+    "en": [
+        "emergency department",
+        "coffee grounds",
+        "black or bloody stools",
+        "hard to wake",
+        "belly is swollen",
+        "Do not drive yourself",
+        "Bring your medicines",
+    ],
     "zh-hans": ["急诊", "咖啡渣", "排黑便或血便", "叫不醒", "肚子胀大", "不要自己开车", "带上您正在吃的药"],
 }
-PATIENT_PAGE_TYPES = [HomePage, SectionPage, TopicPage, EvidenceIndexPage, StudyPage, GlossaryPage, CheckerPage,
-                      WorkedExamplePage]
+PATIENT_PAGE_TYPES = [
+    HomePage,
+    SectionPage,
+    TopicPage,
+    EvidenceIndexPage,
+    StudyPage,
+    GlossaryPage,
+    CheckerPage,
+    WorkedExamplePage,
+]
 
 
 def patient_pages():
-    return [page for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path")
-            if getattr(page, "is_patient_page", False)]
+    return [
+        page
+        for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path")
+        if getattr(page, "is_patient_page", False)
+    ]
 
 
 def url(page, language, suffix=""):
@@ -46,7 +64,9 @@ def test_no_page_or_handout_carries_internal_words_or_file_names(client):
     found = {}
     for page in patient_pages():
         for language in LANGUAGES:
-            paths = [url(page, language)] + ([url(page, language, "print/")] if isinstance(page, PrintableMixin) else [])
+            paths = [url(page, language)] + (
+                [url(page, language, "print/")] if isinstance(page, PrintableMixin) else []
+            )
             for path in paths:
                 response = client.get(path)
                 assert response.status_code == 200, path
@@ -69,11 +89,18 @@ def test_a_page_source_given_as_a_file_name_is_refused():
 
 
 def test_a_source_can_be_cited_in_each_language_with_a_note():
-    fields = Fields("pages/x.yaml", {"sources": [{
-        "citation": {"en": "NHS inform — Cirrhosis", "zh-hans": "英国国家医疗服务体系：肝硬化"},
-        "url": "https://www.nhsinform.scot/",
-        "note": {"en": "the advert discussed here", "zh-hans": "本页分析的广告"},
-    }]})
+    fields = Fields(
+        "pages/x.yaml",
+        {
+            "sources": [
+                {
+                    "citation": {"en": "NHS inform — Cirrhosis", "zh-hans": "英国国家医疗服务体系：肝硬化"},
+                    "url": "https://www.nhsinform.scot/",
+                    "note": {"en": "the advert discussed here", "zh-hans": "本页分析的广告"},
+                }
+            ]
+        },
+    )
     [source] = read_sources(fields)
     assert source["citation"] == "NHS inform — Cirrhosis"
     assert source["citation_zh_hans"] == "英国国家医疗服务体系：肝硬化"

@@ -26,11 +26,14 @@ def soup(response):
 
 @pytest.mark.parametrize(
     "language, lang_attribute, heading, home_link",
-    [("en", "en", "We cannot find this page", "Go to the home page"),
-     ("zh-hans", "zh-Hans", "找不到这个页面", "回到首页")],
+    [
+        ("en", "en", "We cannot find this page", "Go to the home page"),
+        ("zh-hans", "zh-Hans", "找不到这个页面", "回到首页"),
+    ],
 )
-def test_not_found_is_the_sites_own_page_in_the_language_of_the_address(client, language, lang_attribute, heading,
-                                                                          home_link):
+def test_not_found_is_the_sites_own_page_in_the_language_of_the_address(
+    client, language, lang_attribute, heading, home_link
+):
     assert settings.DEBUG is False  # what production shows, not Django's debug page
     response = client.get(f"/{language}/no-such-page/")
     assert response.status_code == 404
@@ -104,12 +107,13 @@ def render_server_error(path):
 
 @pytest.mark.parametrize(
     "path, lang_attribute, heading, home",
-    [("/zh-hans" + TOPIC, "zh-Hans", "我们这边出了问题", "/zh-hans/"),
-     ("/en" + TOPIC, "en", "Something went wrong on our side", "/en/"),
-     ("/api/claims/check/", "en", "Something went wrong on our side", "/en/")],
+    [
+        ("/zh-hans" + TOPIC, "zh-Hans", "我们这边出了问题", "/zh-hans/"),
+        ("/en" + TOPIC, "en", "Something went wrong on our side", "/en/"),
+        ("/api/claims/check/", "en", "Something went wrong on our side", "/en/"),
+    ],
 )
-def test_server_error_page_is_in_the_language_of_the_address_and_needs_no_database(path, lang_attribute, heading,
-                                                                                   home):
+def test_server_error_page_is_in_the_language_of_the_address_and_needs_no_database(path, lang_attribute, heading, home):
     with CaptureQueriesContext(connection) as queries:
         response = render_server_error(path)
     assert len(queries.captured_queries) == 0
@@ -155,8 +159,9 @@ def test_the_chosen_language_is_remembered_for_the_home_address_and_short_links(
 # The language switch sets that cookie itself, without JavaScript: tests/test_language_memory.py.
 
 
-@pytest.mark.parametrize("path", ["/en/search/?q=ascites", "/zh-hans/search/?q=腹水", "/en" + TOPIC, "/sitemap.xml",
-                                  "/robots.txt"])
+@pytest.mark.parametrize(
+    "path", ["/en/search/?q=ascites", "/zh-hans/search/?q=腹水", "/en" + TOPIC, "/sitemap.xml", "/robots.txt"]
+)
 def test_head_requests_are_answered_like_get(client, path):
     response = client.head(path)
     assert response.status_code == 200

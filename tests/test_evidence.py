@@ -55,8 +55,20 @@ def test_labels_are_translated(client, html):
 def test_all_fourteen_studies_are_loaded_with_their_facts():
     keys = set(StudyPage.objects.live().values_list("slug", flat=True))
     assert {
-        "heplpc-2025", "qin-2025", "sharma-2021", "zhang-2018", "huang-2012", "xie-2025", "mohamadnejad-2013",
-        "kharaziha-2009", "lin-2017", "shi-2021", "xu-2014", "realistic-2018", "sharma-2020", "cochrane-cd015173",
+        "heplpc-2025",
+        "qin-2025",
+        "sharma-2021",
+        "zhang-2018",
+        "huang-2012",
+        "xie-2025",
+        "mohamadnejad-2013",
+        "kharaziha-2009",
+        "lin-2017",
+        "shi-2021",
+        "xu-2014",
+        "realistic-2018",
+        "sharma-2020",
+        "cochrane-cd015173",
     } <= keys
     qin = StudyPage.objects.get(slug="qin-2025")
     assert (qin.enrolled, qin.infusions, qin.follow_up_weeks, qin.doi) == (24, 3, 24, "10.4240/wjgs.v17.i9.109980")
@@ -71,13 +83,19 @@ def test_all_fourteen_studies_are_loaded_with_their_facts():
 def test_study_page_shows_facts_outcomes_and_sources_in_both_languages(client, html):
     for language in ["en", "zh-hans"]:
         page = html(client.get(f"/{language}/evidence/mohamadnejad-2013/"))
-        facts = {row.th.get_text(strip=True): row.td.get_text(" ", strip=True) for row in page.find("table", class_="facts").find_all("tr")}
+        facts = {
+            row.th.get_text(strip=True): row.td.get_text(" ", strip=True)
+            for row in page.find("table", class_="facts").find_all("tr")
+        }
         assert any("15" in value and "12" in value for value in facts.values())
         outcomes = page.find("table", class_="outcomes")
         assert outcomes.find(class_="direction--no-difference")
         assert page.find("a", href="https://doi.org/10.1111/liv.12228")
     english = html(client.get("/en/evidence/mohamadnejad-2013/"))
-    assert english.find("table", class_="facts").find("th", string="Comparison group").find_next("td").get_text(strip=True) == "Placebo (a dummy treatment)"
+    assert (
+        english.find("table", class_="facts").find("th", string="Comparison group").find_next("td").get_text(strip=True)
+        == "Placebo (a dummy treatment)"
+    )
 
 
 def test_unverified_facts_are_shown_as_reported(client, html):
@@ -129,7 +147,10 @@ def test_index_lists_every_study_with_doi_links_in_both_languages(client, html):
     [
         ("cell_type=uc-msc", {"Qin 2025", "Shi 2021", "Zhang 2018", "Shi 2012", "Zhang 2012"}),
         ("population=aclf", {"Lin 2017", "Shi 2012", "Xue 2018", "GRAFT (Engelmann 2021)", "Garg 2012"}),
-        ("design=rct&population=decompensated-cirrhosis", {"Mohamadnejad 2013", "Shi 2021", "Spahr 2013", "Salama 2014"}),
+        (
+            "design=rct&population=decompensated-cirrhosis",
+            {"Mohamadnejad 2013", "Shi 2021", "Spahr 2013", "Salama 2014"},
+        ),
     ],
 )
 def test_index_filters_by_query_string(client, html, query, expected):
@@ -172,7 +193,12 @@ def test_evidence_map_is_text_with_plain_counts_and_marks_besides_colour(client,
     key = [item.get_text(" ", strip=True) for item in figure.select(".outcome-key li")]
     assert "− Worse" in key and "= No clear difference" in key
     filtered = html(client.get("/en/evidence/?population=aclf"))
-    assert [a.get_text() for a in filtered.select(".map-row__name")] == ["Garg 2012", "GRAFT (Engelmann 2021)", "Lin 2017", "Shi 2012"]
+    assert [a.get_text() for a in filtered.select(".map-row__name")] == [
+        "Garg 2012",
+        "GRAFT (Engelmann 2021)",
+        "Lin 2017",
+        "Shi 2012",
+    ]
 
 
 def test_evidence_map_in_chinese_counts_people_in_words(client, html):

@@ -58,7 +58,11 @@ def test_an_uncontrolled_study_page_shows_no_better_badge(client, html, key):
 
 def test_a_before_and_after_change_is_labelled_as_such_in_both_languages(client, html):
     english = html(client.get("/en/evidence/kharaziha-2009/"))
-    meld = english.find("table", class_="outcomes").find("th", string=lambda s: s and s.startswith("MELD")).find_parent("tr")
+    meld = (
+        english.find("table", class_="outcomes")
+        .find("th", string=lambda s: s and s.startswith("MELD"))
+        .find_parent("tr")
+    )
     assert meld.find(class_="direction--before-after")
     assert "Changed from before (not compared with another group)" in meld.get_text()
     chinese = html(client.get("/zh-hans/evidence/kharaziha-2009/"))
@@ -101,7 +105,9 @@ def test_the_admin_refuses_a_better_outcome_for_a_study_without_a_comparison_gro
     assert "direction" in error.value.message_dict
     outcome.direction = "before-after"
     outcome.clean()
-    StudyOutcome(study=StudyPage.objects.get(slug="lin-2017"), measure="Survival", result="Higher", direction="better").clean()
+    StudyOutcome(
+        study=StudyPage.objects.get(slug="lin-2017"), measure="Survival", result="Higher", direction="better"
+    ).clean()
 
 
 def test_changing_a_study_to_have_no_comparison_group_makes_its_better_outcomes_invalid():

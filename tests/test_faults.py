@@ -107,8 +107,10 @@ def test_redis_killed_mid_run_and_restarted(client, settings, tmp_path, local_ca
     port = free_port()
 
     def start():
-        process = subprocess.Popen(["redis-server", "--port", str(port), "--save", "", "--appendonly", "no",
-                                    "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+            stdout=subprocess.DEVNULL,
+        )
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
@@ -160,8 +162,14 @@ def run_production(code, **env):
         "DJANGO_ALLOWED_HOSTS": "localhost",
         **env,
     }
-    return subprocess.run([sys.executable, "-c", code], cwd=django_settings.BASE_DIR, env=environment,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=django_settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_production_without_redis_url_refuses_to_start():
@@ -220,8 +228,11 @@ seconds = round(time.monotonic() - started, 1)
 print(response.status_code, response["Retry-After"], seconds, options["connect_timeout"], options["options"])
 """
     started = time.monotonic()
-    result = run_production(code, DATABASE_URL=f"postgres://nobody@127.0.0.1:{silent_server}/x",
-                            REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
+    result = run_production(
+        code,
+        DATABASE_URL=f"postgres://nobody@127.0.0.1:{silent_server}/x",
+        REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     status, retry_after, seconds, connect_timeout, options = result.stdout.split(maxsplit=4)
     assert (status, retry_after, connect_timeout) == ("503", "30", "3")
@@ -232,11 +243,14 @@ print(response.status_code, response["Retry-After"], seconds, options["connect_t
 # Hostile input to the API -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("body", [
-    "[" * 100_000 + "]" * 100_000,
-    '{"a":' * 1_000 + "1" + "}" * 1_000,
-    '{"text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 1_000 + "1" + "}" * 1_000,
+        '{"text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}",
+    ],
+)
 def test_deeply_nested_json_gets_a_json_400(client, body):
     response = client.post(API, data=body, content_type="application/json")
     assert response.status_code == 400
@@ -252,8 +266,26 @@ def test_lone_surrogates_get_a_json_400(client, text):
 
 any_character = st.characters(codec=None, categories=None)
 texts = st.text(any_character, max_size=60) | st.lists(
-    st.sampled_from(["Stem cells ", "reverse ", "cure ", "cirrhosis", "干细胞", "逆转", "肝硬化", "治愈", "\ud800", "\udc00",
-                     "！", " ", "no side effects", "无副作用"]), max_size=12).map("".join)
+    st.sampled_from(
+        [
+            "Stem cells ",
+            "reverse ",
+            "cure ",
+            "cirrhosis",
+            "干细胞",
+            "逆转",
+            "肝硬化",
+            "治愈",
+            "\ud800",
+            "\udc00",
+            "！",
+            " ",
+            "no side effects",
+            "无副作用",
+        ]
+    ),
+    max_size=12,
+).map("".join)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | texts,
     lambda children: st.lists(children, max_size=3) | st.dictionaries(texts, children, max_size=3),
@@ -261,10 +293,13 @@ json_values = st.recursive(
 )
 bodies = st.one_of(
     st.binary(max_size=200),
-    st.fixed_dictionaries({"text": texts}, optional={
-        "language": json_values | st.sampled_from(["en", "zh-hans", "zh-hant"]),
-        "reader_language": json_values | st.sampled_from(["en", "zh-hans"]),
-    }).map(lambda value: json.dumps(value).encode()),
+    st.fixed_dictionaries(
+        {"text": texts},
+        optional={
+            "language": json_values | st.sampled_from(["en", "zh-hans", "zh-hant"]),
+            "reader_language": json_values | st.sampled_from(["en", "zh-hans"]),
+        },
+    ).map(lambda value: json.dumps(value).encode()),
     json_values.map(lambda value: json.dumps(value).encode()),
     st.integers(1, 3_000).map(lambda depth: ("[" * depth + "]" * depth).encode()),
 )
@@ -280,6 +315,6 @@ def test_no_body_gets_a_500_from_the_api(client, settings, body):
     if response.status_code == 200:
         text = json.loads(body)["text"]
         for flag in answer["flags"]:
-            assert text[flag["start"]:flag["end"]] == flag["text"]
+            assert text[flag["start"] : flag["end"]] == flag["text"]
     else:
         assert answer["error"]

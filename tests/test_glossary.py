@@ -46,8 +46,14 @@ def test_a_new_term_is_linked_without_a_restart(client, html):
     paragraph = next(p for p in before.select("div.content p") if not p.find("a") and len(p.get_text().split()) > 5)
     known = term_index("en").entries
     word = next(word for word in re.findall(r"\b[A-Za-z]{6,}\b", paragraph.get_text()) if word.lower() not in known)
-    term = GlossaryTerm(slug="new-term", term_en=word, definition_en="A new definition.", term_zh_hans="新词",
-                        definition_zh_hans="新的解释。", live=False)
+    term = GlossaryTerm(
+        slug="new-term",
+        term_en=word,
+        definition_en="A new definition.",
+        term_zh_hans="新词",
+        definition_zh_hans="新的解释。",
+        live=False,
+    )
     term.save()
     term.save_revision().publish()
 
@@ -63,14 +69,19 @@ def test_a_chinese_term_inside_a_longer_word_or_a_name_is_not_linked():
     def linked(html):
         from bs4 import BeautifulSoup
 
-        return [a.get_text() for a in BeautifulSoup(link_terms(html, "zh-hans", "/zh-hans/glossary/"), "html.parser").select("a.term")]
+        return [
+            a.get_text()
+            for a in BeautifulSoup(link_terms(html, "zh-hans", "/zh-hans/glossary/"), "html.parser").select("a.term")
+        ]
 
     assert linked("<p>我们逐条对照它引用的研究。</p>") == []  # compare point by point, not the comparison group
-    assert linked("<p>一家干细胞公司（博雅干细胞）网站上的文章。</p>") == ["干细胞"]  # the first, not the company's name
+    assert linked("<p>一家干细胞公司（博雅干细胞）网站上的文章。</p>") == [
+        "干细胞"
+    ]  # the first, not the company's name
     assert linked("<p>博雅干细胞的广告。</p>") == []
     assert linked("<p>与对照组相比，腹水减少了。</p>") == ["对照组", "腹水"]
     assert linked("<p>乙肝患者要长期吃药。</p>") == ["乙肝"]  # 患者 is a word of its own
-    assert linked('<p>干细胞</p><p data-no-glossary>腹水<span>腹水</span></p><p>腹水</p>') == ["干细胞", "腹水"]
+    assert linked("<p>干细胞</p><p data-no-glossary>腹水<span>腹水</span></p><p>腹水</p>") == ["干细胞", "腹水"]
 
 
 def test_the_example_page_does_not_link_compare_point_by_point(client, html):

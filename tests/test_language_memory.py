@@ -63,8 +63,14 @@ def test_the_switch_answer_is_never_cached(client):
 
 @pytest.mark.parametrize(
     "next_url",
-    ["https://evil.example/zh-hans/", "//evil.example/zh-hans/", "/en/about-cirrhosis/", "", "javascript:alert(1)",
-     "http://testserver/zh-hans/about-cirrhosis/"],
+    [
+        "https://evil.example/zh-hans/",
+        "//evil.example/zh-hans/",
+        "/en/about-cirrhosis/",
+        "",
+        "javascript:alert(1)",
+        "http://testserver/zh-hans/about-cirrhosis/",
+    ],
 )
 def test_the_switch_only_opens_a_page_of_this_site_in_the_chosen_language(client, next_url):
     response = client.get("/language/zh-hans/", {"next": next_url})
@@ -81,14 +87,13 @@ def test_crawlers_leave_the_switch_alone(client):
     assert "Disallow: /language/" in client.get("/robots.txt").content.decode().splitlines()
 
 
-@pytest.mark.parametrize("language, current, other, other_lang", [("en", "English", "中文", "zh-Hans"),
-                                                                  ("zh-hans", "中文", "English", "en")])
+@pytest.mark.parametrize(
+    "language, current, other, other_lang", [("en", "English", "中文", "zh-Hans"), ("zh-hans", "中文", "English", "en")]
+)
 def test_the_switch_names_each_language_in_its_own_words(client, language, current, other, other_lang):
     page = BeautifulSoup(client.get(f"/{language}{TOPIC}").content.decode(), "html.parser")
     switch = page.find("nav", class_="language-switch")
-    assert [item.get_text(strip=True) for item in switch.find_all("li")] == (
-        ["English", "中文"]
-    )
+    assert [item.get_text(strip=True) for item in switch.find_all("li")] == (["English", "中文"])
     assert switch.find(attrs={"aria-current": "true"}).get_text(strip=True) == current
     link = switch.find("a")
     assert link.get_text(strip=True) == other and link["hreflang"] == other_lang and link["lang"] == other_lang

@@ -66,8 +66,19 @@ def test_phone_header_folds_menu_and_search_behind_one_button_that_needs_no_scri
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", ["/", "/about-cirrhosis/", TOPIC, "/evidence/", "/evidence/qin-2025/", "/glossary/",
-                                  "/check/", "/check/example-reverse-cirrhosis/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/about-cirrhosis/",
+        TOPIC,
+        "/evidence/",
+        "/evidence/qin-2025/",
+        "/glossary/",
+        "/check/",
+        "/check/example-reverse-cirrhosis/",
+    ],
+)
 def test_the_title_comes_before_the_emergency_rule_and_the_rule_is_there_once(client, language, path):
     page = soup(client.get(f"/{language}{path}"))
     main = page.find("main")
@@ -134,7 +145,9 @@ def test_tap_to_call_links_text_and_leaves_a_linked_120_alone():
         'Call <a class="emergency__tel" href="tel:120">120</a> now. '
         '请马上拨打 <a class="emergency__tel" href="tel:120">120</a>。'
     )
-    assert tel_links("Cells from 120 mL of marrow; <b>call</b>") == "Cells from 120 mL of marrow; &lt;b&gt;call&lt;/b&gt;"
+    assert (
+        tel_links("Cells from 120 mL of marrow; <b>call</b>") == "Cells from 120 mL of marrow; &lt;b&gt;call&lt;/b&gt;"
+    )
 
 
 ASCII_AFTER_CHINESE = re.compile(r"[\u3400-\u9fff）、]\s*[:;]")
@@ -146,7 +159,9 @@ def test_chinese_pages_use_chinese_colons_and_semicolons(client):
         response = client.get(path)
         page = BeautifulSoup(response.content.decode(), "html.parser")
         text = visible_text(page)
-        found += [(path, text[max(0, match.start() - 12):match.end() + 8]) for match in ASCII_AFTER_CHINESE.finditer(text)]
+        found += [
+            (path, text[max(0, match.start() - 12) : match.end() + 8]) for match in ASCII_AFTER_CHINESE.finditer(text)
+        ]
     assert found == []
 
 
@@ -158,8 +173,10 @@ def test_the_chinese_punctuation_check_can_fail():
 
 @pytest.mark.parametrize(
     "language, expected",
-    [("en", ["Short link to this page: ", "What was found: "]),
-     ("zh-hans", ["本页短链接：", "发现了什么：", "低剂量组：入组 8 人；中剂量组：入组 8 人"])],
+    [
+        ("en", ["Short link to this page: ", "What was found: "]),
+        ("zh-hans", ["本页短链接：", "发现了什么：", "低剂量组：入组 8 人；中剂量组：入组 8 人"]),
+    ],
 )
 def test_labels_and_lists_follow_the_languages_punctuation(client, language, expected):
     text = " ".join(visible_text(soup(client.get(f"/{language}/evidence/qin-2025/"))).split())
@@ -177,8 +194,10 @@ def test_the_short_link_is_shown_as_a_short_address_that_copies_in_full(client, 
     assert "break-all" not in (ROOT / "site" / "static" / "css" / "site.css").read_text()
 
 
-@pytest.mark.parametrize("language, print_label, back_label", [("en", "Print this handout", "Back to the page"),
-                                                               ("zh-hans", "打印这份讲义", "返回网页")])
+@pytest.mark.parametrize(
+    "language, print_label, back_label",
+    [("en", "Print this handout", "Back to the page"), ("zh-hans", "打印这份讲义", "返回网页")],
+)
 def test_handout_has_a_print_button_for_script_and_a_link_back(client, language, print_label, back_label):
     page = soup(client.get(f"/{language}{TOPIC}print/"))
     button = page.find("button", attrs={"data-print-button": True})
@@ -203,9 +222,20 @@ def test_handout_type_is_never_smaller_than_10_points_and_long_addresses_wrap():
 
 @pytest.mark.parametrize(
     "language, label, value, reported",
-    [("en", "Blinding (keeping secret who got cells)", "None: patients and doctors knew who got what",
-      "we have not yet checked this against the published paper."),
-     ("zh-hans", "盲法（不让人知道谁用了细胞）", "不设盲：患者和医生都知道谁接受了什么治疗", "我们还没有拿已发表的论文原文核对过。")],
+    [
+        (
+            "en",
+            "Blinding (keeping secret who got cells)",
+            "None: patients and doctors knew who got what",
+            "we have not yet checked this against the published paper.",
+        ),
+        (
+            "zh-hans",
+            "盲法（不让人知道谁用了细胞）",
+            "不设盲：患者和医生都知道谁接受了什么治疗",
+            "我们还没有拿已发表的论文原文核对过。",
+        ),
+    ],
 )
 def test_study_page_says_who_knew_and_what_is_not_yet_checked_in_plain_words(client, language, label, value, reported):
     page = soup(client.get(f"/{language}/evidence/huang-2012/"))

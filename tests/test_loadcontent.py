@@ -21,9 +21,10 @@ def content(tmp_path):
     return folder
 
 
-
 def test_every_content_file_is_loaded_as_a_published_page():
-    files = sorted(p.relative_to(settings.CONTENT_DIR).as_posix() for p in (settings.CONTENT_DIR / "pages").glob("*.yaml"))
+    files = sorted(
+        p.relative_to(settings.CONTENT_DIR).as_posix() for p in (settings.CONTENT_DIR / "pages").glob("*.yaml")
+    )
     records = LoadedFile.objects.filter(path__startswith="pages/")
     assert sorted(records.values_list("path", flat=True)) == files
     for record in records:
@@ -112,12 +113,24 @@ body:
     "change, message",
     [
         (lambda data: data.pop("title"), "pages/causes.yaml: field 'title' is required"),
-        (lambda data: data.update(type="article"), "pages/causes.yaml: field 'type' must be one of home, section, topic"),
+        (
+            lambda data: data.update(type="article"),
+            "pages/causes.yaml: field 'type' must be one of home, section, topic",
+        ),
         (lambda data: data["body"]["en"].append({"video": "x"}), "pages/causes.yaml: field 'body.en["),
-        (lambda data: data["body"]["en"].append({"table": {"header": ["a", "b"], "rows": [["1"]]}}), "must be a list of 2 cells"),
-        (lambda data: data.update(parent="no-such-page"), "pages/causes.yaml: field 'parent' names 'no-such-page', but no content file has that slug"),
+        (
+            lambda data: data["body"]["en"].append({"table": {"header": ["a", "b"], "rows": [["1"]]}}),
+            "must be a list of 2 cells",
+        ),
+        (
+            lambda data: data.update(parent="no-such-page"),
+            "pages/causes.yaml: field 'parent' names 'no-such-page', but no content file has that slug",
+        ),
         (lambda data: data.update(colour="red"), "pages/causes.yaml: field 'colour' is not a known field"),
-        (lambda data: data["title"].update(fr="Causes"), "pages/causes.yaml: field 'title' has an unknown language 'fr'"),
+        (
+            lambda data: data["title"].update(fr="Causes"),
+            "pages/causes.yaml: field 'title' has an unknown language 'fr'",
+        ),
     ],
 )
 def test_a_malformed_file_is_rejected_with_its_name_and_field_and_nothing_is_loaded(content, change, message):
@@ -178,11 +191,26 @@ def test_an_editors_change_to_a_glossary_term_is_kept(content):
     "change, message",
     [
         (lambda data: data.update(study_type="anecdote"), "studies/qin-2025.yaml: field 'study_type' must be one of"),
-        (lambda data: data["arms"][0].update(enrolled="eight"), "studies/qin-2025.yaml: field 'arms[0].enrolled' must be a whole number"),
-        (lambda data: data["outcomes"][0].update(direction="up"), "studies/qin-2025.yaml: field 'outcomes[0].direction' must be one of"),
-        (lambda data: data["sources"][0].update(facts=["colour"]), "studies/qin-2025.yaml: field 'sources[0].facts' names 'colour'"),
-        (lambda data: data.update(randomised=True), "studies/qin-2025.yaml: field 'randomised' is true, but study_type is single-arm"),
-        (lambda data: data.update(key="qin-2026"), "studies/qin-2025.yaml: field 'key' is 'qin-2026' but the file is named qin-2025.yaml"),
+        (
+            lambda data: data["arms"][0].update(enrolled="eight"),
+            "studies/qin-2025.yaml: field 'arms[0].enrolled' must be a whole number",
+        ),
+        (
+            lambda data: data["outcomes"][0].update(direction="up"),
+            "studies/qin-2025.yaml: field 'outcomes[0].direction' must be one of",
+        ),
+        (
+            lambda data: data["sources"][0].update(facts=["colour"]),
+            "studies/qin-2025.yaml: field 'sources[0].facts' names 'colour'",
+        ),
+        (
+            lambda data: data.update(randomised=True),
+            "studies/qin-2025.yaml: field 'randomised' is true, but study_type is single-arm",
+        ),
+        (
+            lambda data: data.update(key="qin-2026"),
+            "studies/qin-2025.yaml: field 'key' is 'qin-2026' but the file is named qin-2025.yaml",
+        ),
     ],
 )
 def test_a_malformed_study_file_is_rejected(content, change, message):

@@ -62,7 +62,9 @@ def test_page_links_in_content_point_to_the_readers_language(client, html):
 def test_a_page_without_chinese_says_so_in_chinese_and_shows_the_english(client, html):
     section = SectionPage.objects.get(slug="about-cirrhosis")
     topic = TopicPage(
-        slug="english-only", title_en="Only in English", summary_en="An English summary.",
+        slug="english-only",
+        title_en="Only in English",
+        summary_en="An English summary.",
         body_en=[{"type": "paragraph", "value": "<p>English words.</p>"}],
     )
     section.add_child(instance=topic)

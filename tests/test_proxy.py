@@ -25,16 +25,19 @@ def test_without_trusted_proxies_x_forwarded_for_is_ignored(settings):
     assert address(settings, [], "203.0.113.9", remote="198.51.100.1") == "198.51.100.1"
 
 
-@pytest.mark.parametrize(("trusted", "forwarded", "expected"), [
-    (1, "203.0.113.7", "203.0.113.7"),  # nginx appended the client
-    (1, "6.6.6.6, 203.0.113.7", "203.0.113.7"),  # the client wrote 6.6.6.6 itself
-    (1, None, PROXY),  # a request that did not come through the proxy
-    (2, "6.6.6.6, 203.0.113.7, 10.0.0.2", "203.0.113.7"),  # CDN, then nginx
-    (["10.0.0.0/8"], "6.6.6.6, 203.0.113.7, 10.0.0.2", "203.0.113.7"),
-    (["10.0.0.0/8", "192.0.2.1"], "10.9.9.9, 203.0.113.7, 192.0.2.1", "203.0.113.7"),
-    (["10.0.0.0/8"], "not-an-address, 10.0.0.2", "10.0.0.2"),  # garbage is never a client
-    (1, "2001:db8::1", "2001:db8::1"),
-])
+@pytest.mark.parametrize(
+    ("trusted", "forwarded", "expected"),
+    [
+        (1, "203.0.113.7", "203.0.113.7"),  # nginx appended the client
+        (1, "6.6.6.6, 203.0.113.7", "203.0.113.7"),  # the client wrote 6.6.6.6 itself
+        (1, None, PROXY),  # a request that did not come through the proxy
+        (2, "6.6.6.6, 203.0.113.7, 10.0.0.2", "203.0.113.7"),  # CDN, then nginx
+        (["10.0.0.0/8"], "6.6.6.6, 203.0.113.7, 10.0.0.2", "203.0.113.7"),
+        (["10.0.0.0/8", "192.0.2.1"], "10.9.9.9, 203.0.113.7, 192.0.2.1", "203.0.113.7"),
+        (["10.0.0.0/8"], "not-an-address, 10.0.0.2", "10.0.0.2"),  # garbage is never a client
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
 def test_the_client_is_the_right_most_hop_that_is_not_a_trusted_proxy(settings, trusted, forwarded, expected):
     assert address(settings, trusted, forwarded) == expected
 
@@ -44,13 +47,23 @@ def test_rotating_x_forwarded_for_does_not_escape_the_rate_limit(client, setting
     settings.TRUSTED_PROXIES = 1
     settings.CLAIMS_RATE_LIMIT = 3
     statuses = [
-        client.post("/api/claims/check/", data=json.dumps({"text": "hello"}), content_type="application/json",
-                    REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 203.0.113.7").status_code
+        client.post(
+            "/api/claims/check/",
+            data=json.dumps({"text": "hello"}),
+            content_type="application/json",
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 203.0.113.7",
+        ).status_code
         for number in range(5)
     ]
     assert statuses == [200, 200, 200, 429, 429]
-    other = client.post("/api/claims/check/", data=json.dumps({"text": "hello"}), content_type="application/json",
-                        REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.8")
+    other = client.post(
+        "/api/claims/check/",
+        data=json.dumps({"text": "hello"}),
+        content_type="application/json",
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="203.0.113.8",
+    )
     assert other.status_code == 200
 
 
@@ -64,8 +77,12 @@ def victim(db, settings):
 
 
 def login(client, client_address, password):
-    return client.post("/admin/login/", {"username": "victim", "password": password},
-                       REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=client_address)
+    return client.post(
+        "/admin/login/",
+        {"username": "victim", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=client_address,
+    )
 
 
 def test_one_address_guessing_is_locked_out_but_the_real_user_is_not(client, victim):

@@ -40,7 +40,13 @@ def test_extract_numbers_reads_plain_numbers_and_percentages(text, language, exp
 
 @pytest.mark.parametrize(
     "text, language",
-    [("5–6 points", "en"), ("5-6 points", "en"), ("5 to 6 points", "en"), ("5～6 分", "zh-hans"), ("5 到 6 分", "zh-hans")],
+    [
+        ("5–6 points", "en"),
+        ("5-6 points", "en"),
+        ("5 to 6 points", "en"),
+        ("5～6 分", "zh-hans"),
+        ("5 到 6 分", "zh-hans"),
+    ],
 )
 def test_a_range_is_its_two_numbers(text, language):
     assert extract_numbers(text, language) == {"5", "6"}
@@ -48,7 +54,9 @@ def test_a_range_is_its_two_numbers(text, language):
 
 def test_a_unit_after_a_range_applies_to_both_ends():
     assert extract_numbers("5–6%", "en") == extract_numbers("5%–6%", "zh-hans") == {"5%", "6%"}
-    assert extract_numbers("1 to 2 million", "en") == extract_numbers("100～200 万", "zh-hans") == {"1000000", "2000000"}
+    assert (
+        extract_numbers("1 to 2 million", "en") == extract_numbers("100～200 万", "zh-hans") == {"1000000", "2000000"}
+    )
     # A number elsewhere in the text keeps its own meaning.
     assert extract_numbers("5 people; 5–6%", "en") == {"5", "5%", "6%"}
 
@@ -140,10 +148,29 @@ def test_unknown_language_is_an_error():
 @pytest.mark.parametrize(
     "word, syllables",
     [
-        ("liver", 2), ("make", 1), ("table", 2), ("people", 2), ("disease", 2), ("diseases", 3), ("makes", 1),
-        ("liked", 1), ("started", 2), ("trial", 2), ("biopsy", 3), ("sodium", 3), ("lately", 2), ("being", 2),
-        ("cirrhosis", 3), ("encephalopathy", 6), ("decompensated", 5), ("area", 3), ("end-stage", 2),
-        ("24", 1), ("3.0", 1), ("CD34", 1), ("HBV", 3),
+        ("liver", 2),
+        ("make", 1),
+        ("table", 2),
+        ("people", 2),
+        ("disease", 2),
+        ("diseases", 3),
+        ("makes", 1),
+        ("liked", 1),
+        ("started", 2),
+        ("trial", 2),
+        ("biopsy", 3),
+        ("sodium", 3),
+        ("lately", 2),
+        ("being", 2),
+        ("cirrhosis", 3),
+        ("encephalopathy", 6),
+        ("decompensated", 5),
+        ("area", 3),
+        ("end-stage", 2),
+        ("24", 1),
+        ("3.0", 1),
+        ("CD34", 1),
+        ("HBV", 3),
     ],
 )
 def test_count_syllables(word, syllables):

@@ -24,15 +24,27 @@ def add_copies_of_every_study(times):
         for number in range(times):
             copy = study.copy(
                 to=index,
-                update_attrs={"slug": f"{study.slug}-copy-{number}", "title_en": study.title, "title_zh_hans": study.title},
+                update_attrs={
+                    "slug": f"{study.slug}-copy-{number}",
+                    "title_en": study.title,
+                    "title_zh_hans": study.title,
+                },
                 keep_live=True,
                 log_action=None,
             )
             assert copy.live
 
 
-@pytest.mark.parametrize("path", ["/en/evidence/", "/zh-hans/evidence/?design=rct", "/en/evidence/qin-2025/",
-                                  "/en/about-cirrhosis/what-is-cirrhosis/", "/zh-hans/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/evidence/",
+        "/zh-hans/evidence/?design=rct",
+        "/en/evidence/qin-2025/",
+        "/en/about-cirrhosis/what-is-cirrhosis/",
+        "/zh-hans/",
+    ],
+)
 def test_database_queries_per_page_do_not_grow_with_the_number_of_studies(client, settings, path):
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
     queries_for(client, path)  # warm the per-process caches (site root paths, glossary terms)
@@ -70,7 +82,9 @@ def test_forms_with_tokens_and_logged_in_editors_are_never_cached(client, admin_
     assert "X-Page-Cache" not in client.get("/en/about-cirrhosis/causes/")
 
 
-@pytest.mark.parametrize("path, table", [("/en/evidence/", "evidence_studyarm"), ("/en/evidence/qin-2025/", "evidence_studysource")])
+@pytest.mark.parametrize(
+    "path, table", [("/en/evidence/", "evidence_studyarm"), ("/en/evidence/qin-2025/", "evidence_studysource")]
+)
 def test_a_page_reads_each_of_its_tables_once(client, settings, path, table):
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
     client.get(path)
@@ -84,15 +98,18 @@ def without_page_cache(settings):
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
 
 
-@pytest.mark.parametrize("path, heading", [
-    ("/en/evidence/qin-2025/", "Qin 2025"),
-    ("/zh-hans/evidence/xie-2025/", "Xie 2025"),
-    ("/en/evidence/qin-2025/print/", "Qin 2025"),
-    ("/en/evidence/", "evidence"),
-    ("/zh-hans/evidence/?design=rct", "证据"),
-    ("/en/about-cirrhosis/what-is-cirrhosis/", "cirrhosis"),
-    ("/zh-hans/about-cirrhosis/what-is-cirrhosis/", "肝硬化"),
-])
+@pytest.mark.parametrize(
+    "path, heading",
+    [
+        ("/en/evidence/qin-2025/", "Qin 2025"),
+        ("/zh-hans/evidence/xie-2025/", "Xie 2025"),
+        ("/en/evidence/qin-2025/print/", "Qin 2025"),
+        ("/en/evidence/", "evidence"),
+        ("/zh-hans/evidence/?design=rct", "证据"),
+        ("/en/about-cirrhosis/what-is-cirrhosis/", "cirrhosis"),
+        ("/zh-hans/about-cirrhosis/what-is-cirrhosis/", "肝硬化"),
+    ],
+)
 def test_a_page_missing_from_the_page_cache_is_rendered_in_at_most_ten_queries(
     client, settings, html, django_assert_max_num_queries, path, heading
 ):

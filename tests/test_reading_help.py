@@ -67,10 +67,17 @@ def test_the_form_works_for_a_reader_with_no_csrf_token():
     assert response.status_code == 303 and response.cookies["reading_mode"].value == "easy"
 
 
-@pytest.mark.parametrize("target", [
-    "https://evil.example/", "//evil.example/en/", "http://testserver.evil.example/", "javascript:alert(1)", "",
-    "\\\\evil.example",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/en/",
+        "http://testserver.evil.example/",
+        "javascript:alert(1)",
+        "",
+        "\\\\evil.example",
+    ],
+)
 def test_the_redirect_stays_on_this_site(client, target):
     response = switch(client, "easy", target)
     assert response.status_code == 303 and response["Location"] == "/"
@@ -115,10 +122,13 @@ def test_the_page_cache_keeps_each_mode_apart(html):
 # The tools on the page
 
 
-@pytest.mark.parametrize("language, labels", [
-    ("en", ["Larger text", "Read aloud", "Pause", "Stop"]),
-    ("zh-hans", ["大字模式", "朗读本页", "暂停", "停止"]),
-])
+@pytest.mark.parametrize(
+    "language, labels",
+    [
+        ("en", ["Larger text", "Read aloud", "Pause", "Stop"]),
+        ("zh-hans", ["大字模式", "朗读本页", "暂停", "停止"]),
+    ],
+)
 def test_every_page_has_the_reading_tools_in_its_language(client, html, language, labels):
     for path in PAGE_TYPES:
         soup = html(client.get(path.format(language=language)))
@@ -200,5 +210,7 @@ def test_the_share_image_is_a_png_that_chat_apps_can_show(client, html):
     path = finders.find(urlsplit(image_url).path.removeprefix("/static/"))
     with Image.open(path) as image:
         assert image.format == "PNG" and image.width >= 300 and image.height >= 300
-        assert (image.width, image.height) == (int(meta(html(client.get("/en/")), "og:image:width")),
-                                               int(meta(html(client.get("/en/")), "og:image:height")))
+        assert (image.width, image.height) == (
+            int(meta(html(client.get("/en/")), "og:image:width")),
+            int(meta(html(client.get("/en/")), "og:image:height")),
+        )

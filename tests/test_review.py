@@ -33,7 +33,9 @@ def editor():
 def reviewer():
     user = get_user_model().objects.create_user("dr-li", password="a long password 123")
     user.groups.add(Group.objects.get(name="Clinical reviewers"))
-    ClinicalReviewer.objects.create(user=user, name="Dr Li Wei", role_en="Consultant hepatologist", role_zh_hans="肝病科主任医师")
+    ClinicalReviewer.objects.create(
+        user=user, name="Dr Li Wei", role_en="Consultant hepatologist", role_zh_hans="肝病科主任医师"
+    )
     return user
 
 
@@ -86,14 +88,17 @@ def test_a_submission_is_not_live_until_a_clinical_reviewer_approves(editor, rev
     assert review.reviewer_role_en == "Consultant hepatologist"
 
 
-@pytest.mark.parametrize("start, months, due", [
-    (datetime.date(2026, 3, 15), 12, datetime.date(2027, 3, 15)),
-    (datetime.date(2026, 1, 31), 1, datetime.date(2026, 2, 28)),
-    (datetime.date(2027, 8, 31), 6, datetime.date(2028, 2, 29)),
-    (datetime.date(2028, 2, 29), 12, datetime.date(2029, 2, 28)),
-    (datetime.date(2026, 11, 30), 3, datetime.date(2027, 2, 28)),
-    (datetime.date(2026, 5, 31), 36, datetime.date(2029, 5, 31)),
-])
+@pytest.mark.parametrize(
+    "start, months, due",
+    [
+        (datetime.date(2026, 3, 15), 12, datetime.date(2027, 3, 15)),
+        (datetime.date(2026, 1, 31), 1, datetime.date(2026, 2, 28)),
+        (datetime.date(2027, 8, 31), 6, datetime.date(2028, 2, 29)),
+        (datetime.date(2028, 2, 29), 12, datetime.date(2029, 2, 28)),
+        (datetime.date(2026, 11, 30), 3, datetime.date(2027, 2, 28)),
+        (datetime.date(2026, 5, 31), 36, datetime.date(2029, 5, 31)),
+    ],
+)
 def test_add_months_keeps_the_day_or_takes_the_months_last(start, months, due):
     assert add_months(start, months) == due
 
@@ -117,7 +122,9 @@ def test_review_record_is_shown_in_both_languages(editor, reviewer, client, html
     review = PageReview.objects.get(page=page)
     english = html(client.get("/en/evidence/qin-2025/")).find(class_="review-record").get_text(" ", strip=True)
     chinese = html(client.get("/zh-hans/evidence/qin-2025/")).find(class_="review-record").get_text(" ", strip=True)
-    assert "Last reviewed" in english and "Dr Li Wei, Consultant hepatologist" in english and "Next review due" in english
+    assert (
+        "Last reviewed" in english and "Dr Li Wei, Consultant hepatologist" in english and "Next review due" in english
+    )
     assert f"审核：Dr Li Wei（肝病科主任医师），{review.reviewed_on.year}年" in chinese
     assert f"下次审核：{review.next_review_due.year}年" in chinese
 
@@ -131,14 +138,23 @@ def test_an_unreviewed_page_says_so():
 
 def test_an_overdue_page_tells_patients_it_is_being_checked(client, html):
     page = TopicPage.objects.get(slug="liver-cancer-checks")
-    PageReview.objects.create(page=page, reviewer_name="Dr Li Wei", reviewer_role_en="Hepatologist",
-                              reviewed_on=datetime.date(2024, 1, 10), next_review_due=datetime.date(2025, 1, 10))
+    PageReview.objects.create(
+        page=page,
+        reviewer_name="Dr Li Wei",
+        reviewer_role_en="Hepatologist",
+        reviewed_on=datetime.date(2024, 1, 10),
+        next_review_due=datetime.date(2025, 1, 10),
+    )
     for language, text in [("en", "We are checking it"), ("zh-hans", "我们正在复核")]:
         notice = html(client.get(f"/{language}/treatment/liver-cancer-checks/")).find(class_="notice--review")
         assert text in notice.get_text()
     current = TopicPage.objects.get(slug="causes")
-    PageReview.objects.create(page=current, reviewer_name="Dr Li Wei", reviewed_on=datetime.date.today(),
-                              next_review_due=add_months(datetime.date.today(), 12))
+    PageReview.objects.create(
+        page=current,
+        reviewer_name="Dr Li Wei",
+        reviewed_on=datetime.date.today(),
+        next_review_due=add_months(datetime.date.today(), 12),
+    )
     assert html(client.get("/en/about-cirrhosis/causes/")).find(class_="notice--review") is None
 
 
@@ -147,12 +163,21 @@ def test_overdue_report_and_command_list_due_reviews_by_reviewer(client):
     due_soon = TopicPage.objects.get(slug="liver-transplant")
     overdue = TopicPage.objects.get(slug="causes")
     later = TopicPage.objects.get(slug="tests-and-scores")
-    PageReview.objects.create(page=due_soon, reviewer_name="Dr Chen", reviewed_on=today - datetime.timedelta(days=340),
-                              next_review_due=today + datetime.timedelta(days=20))
-    PageReview.objects.create(page=overdue, reviewer_name="Dr Li Wei", reviewed_on=today - datetime.timedelta(days=400),
-                              next_review_due=today - datetime.timedelta(days=35))
-    PageReview.objects.create(page=later, reviewer_name="Dr Li Wei", reviewed_on=today,
-                              next_review_due=today + datetime.timedelta(days=200))
+    PageReview.objects.create(
+        page=due_soon,
+        reviewer_name="Dr Chen",
+        reviewed_on=today - datetime.timedelta(days=340),
+        next_review_due=today + datetime.timedelta(days=20),
+    )
+    PageReview.objects.create(
+        page=overdue,
+        reviewer_name="Dr Li Wei",
+        reviewed_on=today - datetime.timedelta(days=400),
+        next_review_due=today - datetime.timedelta(days=35),
+    )
+    PageReview.objects.create(
+        page=later, reviewer_name="Dr Li Wei", reviewed_on=today, next_review_due=today + datetime.timedelta(days=200)
+    )
     out = StringIO()
     call_command("reviewsdue", stdout=out)
     report = out.getvalue()
@@ -240,7 +265,10 @@ def decode_qr(svg):
     return [result.text for result in results]
 
 
-@pytest.mark.parametrize("language, path", [("en", "/about-cirrhosis/symptoms-and-complications/"), ("zh-hans", "/evidence/mohamadnejad-2013/")])
+@pytest.mark.parametrize(
+    "language, path",
+    [("en", "/about-cirrhosis/symptoms-and-complications/"), ("zh-hans", "/evidence/mohamadnejad-2013/")],
+)
 def test_handout_prints_without_navigation_with_a_qr_code_to_the_page(client, html, language, path):
     page = html(client.get(f"/{language}{path}print/"))
     assert page.html["lang"] == ("en" if language == "en" else "zh-Hans")
@@ -260,7 +288,13 @@ def test_topic_handout_shows_key_points_and_sources(client, html):
 
 
 def test_every_patient_page_has_medical_web_page_json_ld(editor, reviewer, client, html):
-    for path in ["/en/", "/zh-hans/about-cirrhosis/causes/", "/en/evidence/qin-2025/", "/zh-hans/glossary/", "/en/check/"]:
+    for path in [
+        "/en/",
+        "/zh-hans/about-cirrhosis/causes/",
+        "/en/evidence/qin-2025/",
+        "/zh-hans/glossary/",
+        "/en/check/",
+    ]:
         page = html(client.get(path))
         data = [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
         medical = [item for item in data if isinstance(item, dict) and item.get("@type") == "MedicalWebPage"]
@@ -282,7 +316,9 @@ def test_admin_logins_are_throttled(client):
         response = client.post("/admin/login/", {"username": "locked", "password": "wrong"}, REMOTE_ADDR="10.9.9.9")
         statuses.append(response.status_code)
     assert statuses[:4] == [200] * 4 and statuses[4:] == [429, 429]  # locked at the fifth failure
-    locked = client.post("/admin/login/", {"username": "locked", "password": "a long password 123"}, REMOTE_ADDR="10.9.9.9")
+    locked = client.post(
+        "/admin/login/", {"username": "locked", "password": "a long password 123"}, REMOTE_ADDR="10.9.9.9"
+    )
     assert locked.status_code == 429
 
 
@@ -304,7 +340,17 @@ def test_editors_cannot_see_or_change_users_but_can_edit_content(client, editor)
 
 def test_createreviewer_and_createeditor_commands():
     out = StringIO()
-    call_command("createreviewer", "dr-wang", "--name", "Dr Wang Fang", "--role", "Hepatologist", "--role-zh", "肝病科医生", stdout=out)
+    call_command(
+        "createreviewer",
+        "dr-wang",
+        "--name",
+        "Dr Wang Fang",
+        "--role",
+        "Hepatologist",
+        "--role-zh",
+        "肝病科医生",
+        stdout=out,
+    )
     user = get_user_model().objects.get(username="dr-wang")
     assert user.groups.filter(name="Clinical reviewers").exists()
     assert user.clinical_reviewer.role_zh_hans == "肝病科医生"
@@ -317,11 +363,23 @@ def test_createreviewer_and_createeditor_commands():
 def section_form(**fields):
     """Form data for a section page in the admin editor (empty bodies and sources)."""
     data = {
-        "title_en": "", "title_zh_hans": "", "summary_en": "", "summary_zh_hans": "", "slug": "ready-check",
-        "body_en-count": "0", "body_zh_hans-count": "0", "sources-count": "0",
-        "seo_title_en": "", "seo_title_zh_hans": "", "search_description_en": "", "search_description_zh_hans": "",
-        "quoted_claims": "", "review_interval_months": "12",
-        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
+        "title_en": "",
+        "title_zh_hans": "",
+        "summary_en": "",
+        "summary_zh_hans": "",
+        "slug": "ready-check",
+        "body_en-count": "0",
+        "body_zh_hans-count": "0",
+        "sources-count": "0",
+        "seo_title_en": "",
+        "seo_title_zh_hans": "",
+        "search_description_en": "",
+        "search_description_zh_hans": "",
+        "quoted_claims": "",
+        "review_interval_months": "12",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
         "comments-MAX_NUM_FORMS": "1000",
     }
     data.update(fields)
@@ -337,8 +395,11 @@ def test_a_page_in_one_language_can_be_saved_as_a_draft_but_not_submitted(client
     home = HomePage.objects.get()
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-    english_only = section_form(title_en="Living with cirrhosis", summary_en="Day-to-day help.",
-                                **nested_form_data({"body_en": streamfield([("heading", "Daily life")])}))
+    english_only = section_form(
+        title_en="Living with cirrhosis",
+        summary_en="Day-to-day help.",
+        **nested_form_data({"body_en": streamfield([("heading", "Daily life")])}),
+    )
     response = client.post(f"/admin/pages/add/pages/sectionpage/{home.id}/", {**english_only, "action-submit": "1"})
     assert response.status_code == 200 and not SectionPage.objects.filter(slug="ready-check").exists()
     form = response.context["form"]
@@ -355,8 +416,12 @@ def test_a_page_in_one_language_can_be_saved_as_a_draft_but_not_submitted(client
     assert response.status_code == 200 and "summary_zh_hans" in response.context["form"].errors
     assert not WorkflowState.objects.filter(object_id=str(page.id), status="in_progress").exists()
 
-    both = {**english_only, "title_zh_hans": "与肝硬化共处", "summary_zh_hans": "日常生活的帮助。",
-            **nested_form_data({"body_zh_hans": streamfield([("heading", "日常生活")])})}
+    both = {
+        **english_only,
+        "title_zh_hans": "与肝硬化共处",
+        "summary_zh_hans": "日常生活的帮助。",
+        **nested_form_data({"body_zh_hans": streamfield([("heading", "日常生活")])}),
+    }
     response = client.post(f"/admin/pages/{page.id}/edit/", {**both, "action-submit": "1"})
     assert response.status_code == 302, response.context["form"].errors
     assert WorkflowState.objects.filter(object_id=str(page.id), status="in_progress").exists()
@@ -366,8 +431,15 @@ def test_a_glossary_term_in_one_language_can_be_drafted_but_not_submitted(client
     from explainer.glossary.models import GlossaryTerm
 
     client.force_login(editor)
-    english_only = {"term_en": "Spleen", "term_zh_hans": "", "also_en": "", "also_zh_hans": "",
-                    "definition_en": "An organ on the left of the belly.", "definition_zh_hans": "", "slug": "spleen-test"}
+    english_only = {
+        "term_en": "Spleen",
+        "term_zh_hans": "",
+        "also_en": "",
+        "also_zh_hans": "",
+        "definition_en": "An organ on the left of the belly.",
+        "definition_zh_hans": "",
+        "slug": "spleen-test",
+    }
     response = client.post("/admin/snippets/glossary/glossaryterm/add/", {**english_only, "action-submit": "1"})
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -377,13 +449,16 @@ def test_a_glossary_term_in_one_language_can_be_drafted_but_not_submitted(client
     assert not GlossaryTerm.objects.get(slug="spleen-test").live
 
 
-@pytest.mark.parametrize("changes, field", [
-    ({"study_type": "rct", "randomised": False}, "randomised"),
-    ({"study_type": "single-arm", "randomised": True, "comparator": "none"}, "randomised"),
-    ({"study_type": "rct", "randomised": True, "comparator": "none"}, "comparator"),
-    ({"study_type": "single-arm", "randomised": False, "comparator": "placebo"}, "comparator"),
-    ({"study_type": "single-arm", "randomised": False, "comparator": "none", "blinding": "double"}, "blinding"),
-])
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"study_type": "rct", "randomised": False}, "randomised"),
+        ({"study_type": "single-arm", "randomised": True, "comparator": "none"}, "randomised"),
+        ({"study_type": "rct", "randomised": True, "comparator": "none"}, "comparator"),
+        ({"study_type": "single-arm", "randomised": False, "comparator": "placebo"}, "comparator"),
+        ({"study_type": "single-arm", "randomised": False, "comparator": "none", "blinding": "double"}, "blinding"),
+    ],
+)
 def test_a_study_whose_design_contradicts_itself_is_refused_on_that_field(changes, field):
     study = StudyPage.objects.get(slug="lin-2017")
     study.clean()  # as loaded: consistent
@@ -410,8 +485,12 @@ def test_the_review_report_lists_pages_no_clinician_has_reviewed(client):
     from explainer.review.reports import never_reviewed
 
     reviewed = TopicPage.objects.get(slug="causes")
-    PageReview.objects.create(page=reviewed, reviewer_name="Dr Li Wei", reviewed_on=datetime.date.today(),
-                              next_review_due=add_months(datetime.date.today(), 12))
+    PageReview.objects.create(
+        page=reviewed,
+        reviewer_name="Dr Li Wei",
+        reviewed_on=datetime.date.today(),
+        next_review_due=add_months(datetime.date.today(), 12),
+    )
     unreviewed = never_reviewed()
     live_patient_pages = [page for page in Page.objects.live().specific() if getattr(page, "is_patient_page", False)]
     assert len(unreviewed) == len(live_patient_pages) - 1 > 20
@@ -433,14 +512,29 @@ def test_the_review_report_lists_pages_no_clinician_has_reviewed(client):
 
 
 def test_a_reviewer_has_a_name_in_each_language_and_the_admin_shows_it(editor, client, html):
-    call_command("createreviewer", "dr-zhou", "--name", "Dr Zhou Min", "--name-zh", "周敏医生", "--role", "Hepatologist",
-                 "--role-zh", "肝病科医生", "--password", "a long password 123", stdout=StringIO())
+    call_command(
+        "createreviewer",
+        "dr-zhou",
+        "--name",
+        "Dr Zhou Min",
+        "--name-zh",
+        "周敏医生",
+        "--role",
+        "Hepatologist",
+        "--role-zh",
+        "肝病科医生",
+        "--password",
+        "a long password 123",
+        stdout=StringIO(),
+    )
     reviewer = get_user_model().objects.get(username="dr-zhou")
     assert reviewer.get_full_name() == "Dr Zhou Min"
     page = TopicPage.objects.get(slug="causes")
     approve(submit(page, editor), reviewer)
     english = html(client.get("/en/about-cirrhosis/causes/")).find(class_="review-record").get_text(" ", strip=True)
-    chinese = html(client.get("/zh-hans/about-cirrhosis/causes/")).find(class_="review-record").get_text(" ", strip=True)
+    chinese = (
+        html(client.get("/zh-hans/about-cirrhosis/causes/")).find(class_="review-record").get_text(" ", strip=True)
+    )
     assert "Dr Zhou Min, Hepatologist" in english and "周敏" not in english
     assert "审核：周敏医生（肝病科医生）" in chinese and "Zhou" not in chinese
 
@@ -455,8 +549,9 @@ def test_approving_from_the_dashboard_confirms_it_and_leaves_nothing_unpublished
     profile.save()
     client.force_login(reviewer)
     task_state = state.current_task_state
-    response = client.post(f"/admin/pages/workflow/action/{page.id}/approve/{task_state.id}/", {"next": "/admin/"},
-                           follow=True)
+    response = client.post(
+        f"/admin/pages/workflow/action/{page.id}/approve/{task_state.id}/", {"next": "/admin/"}, follow=True
+    )
     text = response.content.decode()
     review = PageReview.objects.get(page=page)
     assert "Approved: “Causes of cirrhosis (checked)” is live." in text
@@ -474,10 +569,24 @@ def page_in_review(editor, monkeypatch):
     from wagtail.test.utils.form_data import nested_form_data, rich_text
 
     monkeypatch.setattr("explainer.caution.wagtail_hooks.blocking_claims", lambda page: [])
-    body = nested_form_data({field: {"count": "1", "0": {
-        "type": "paragraph", "value": rich_text(text), "deleted": "", "order": "0", "id": f"{field}-paragraph"}}
-        for field, text in [("body_en", "<p>Heavy drinking and hepatitis B are common causes.</p>"),
-                            ("body_zh_hans", "<p>常见的原因有长期喝酒和乙肝。</p>")]})
+    body = nested_form_data(
+        {
+            field: {
+                "count": "1",
+                "0": {
+                    "type": "paragraph",
+                    "value": rich_text(text),
+                    "deleted": "",
+                    "order": "0",
+                    "id": f"{field}-paragraph",
+                },
+            }
+            for field, text in [
+                ("body_en", "<p>Heavy drinking and hepatitis B are common causes.</p>"),
+                ("body_zh_hans", "<p>常见的原因有长期喝酒和乙肝。</p>"),
+            ]
+        }
+    )
     page = TopicPage.objects.get(slug="causes")
     client = Client()
     client.force_login(editor)
@@ -492,7 +601,8 @@ APPROVE = {"action-workflow-action": "true", "workflow-action-name": "approve"}
 
 
 def test_approve_and_publish_in_the_editor_leaves_no_draft_when_autosave_posts_the_form_again(
-        page_in_review, reviewer, client):
+    page_in_review, reviewer, client
+):
     """ux review #29: clicking "Approve and publish" adds the action's hidden inputs to the form, autosave took them
     for an edit and posted the form again while the approval was processed: an identical revision after the one
     published, and the page "live + draft"."""
@@ -520,8 +630,9 @@ def test_an_autosave_that_arrives_before_the_approval_neither_approves_nor_saves
     page, body = page_in_review
     revisions = page.revisions.count()
     client.force_login(reviewer)
-    autosave = client.post(f"/admin/pages/{page.pk}/edit/", topic_page_form(page, body, **APPROVE),
-                           HTTP_ACCEPT="application/json")
+    autosave = client.post(
+        f"/admin/pages/{page.pk}/edit/", topic_page_form(page, body, **APPROVE), HTTP_ACCEPT="application/json"
+    )
     assert autosave.status_code == 409 and autosave.json()["error_code"] == "invalid_revision"
     page = TopicPage.objects.get(pk=page.pk)
     assert page.revisions.count() == revisions and page.title_en == "Causes of cirrhosis"
@@ -534,8 +645,11 @@ def test_the_glossary_editor_refuses_the_same_autosave(reviewer, client):
     term = GlossaryTerm.objects.get(slug="ascites")
     revisions = term.revisions.count()
     client.force_login(reviewer)
-    autosave = client.post(f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/",
-                           {"term_en": term.term_en, **APPROVE}, HTTP_ACCEPT="application/json")
+    autosave = client.post(
+        f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/",
+        {"term_en": term.term_en, **APPROVE},
+        HTTP_ACCEPT="application/json",
+    )
     assert autosave.status_code == 409 and autosave.json()["error_code"] == "invalid_revision"
     assert GlossaryTerm.objects.get(pk=term.pk).revisions.count() == revisions
 

@@ -19,8 +19,11 @@ def compare(admin_client, page, first, second):
 
 
 def rows(document):
-    return {row.find("td", class_="title").get_text(strip=True): row.find("td", class_="comparison")
-            for row in document.select("table.listing tbody tr") if row.find("td", class_="title")}
+    return {
+        row.find("td", class_="title").get_text(strip=True): row.find("td", class_="comparison")
+        for row in document.select("table.listing tbody tr")
+        if row.find("td", class_="title")
+    }
 
 
 def test_only_the_changed_summary_is_listed_when_the_body_only_gained_paragraph_keys(admin_client):
@@ -41,14 +44,23 @@ def test_only_the_changed_summary_is_listed_when_the_body_only_gained_paragraph_
 def test_a_changed_paragraph_keeps_its_sentences_apart(admin_client):
     page = TopicPage.objects.get(slug="what-is-cirrhosis")
     block = "0b8c5e3e-4d6f-4a53-9f00-2a1b3c4d5e6f"
-    page.body_en = json.dumps([{"type": "paragraph", "id": block,
-                                "value": "<p>Your liver works well.</p><p>Scarring builds up slowly.</p>"}])
+    page.body_en = json.dumps(
+        [{"type": "paragraph", "id": block, "value": "<p>Your liver works well.</p><p>Scarring builds up slowly.</p>"}]
+    )
     first = page.save_revision()
-    page.body_en = json.dumps([{"type": "paragraph", "id": block,
-                                "value": "<p>Your liver works well.</p><p>Scarring builds up over years.</p>"}])
+    page.body_en = json.dumps(
+        [
+            {
+                "type": "paragraph",
+                "id": block,
+                "value": "<p>Your liver works well.</p><p>Scarring builds up over years.</p>",
+            }
+        ]
+    )
     second = page.save_revision()
-    body = next(cell for label, cell in rows(compare(admin_client, page, first, second)).items()
-                if label.startswith("Body"))
+    body = next(
+        cell for label, cell in rows(compare(admin_client, page, first, second)).items() if label.startswith("Body")
+    )
     paragraphs = [p.get_text(" ", strip=True) for p in body.find_all("p")]  # Wagtail's own: one run, "well.Scarring"
     assert paragraphs[0] == "Your liver works well." and paragraphs[1].startswith("Scarring builds up")
     assert body.find(class_="addition") and "over years" in body.find(class_="addition").get_text()

@@ -12,13 +12,17 @@ from explainer.pages.models import TopicPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("path, model, slug", [
-    ("evidence/", "EvidenceIndexPage", "evidence"),
-    ("evidence/qin-2025/", "StudyPage", "qin-2025"),
-    ("about-cirrhosis/what-is-cirrhosis/", "TopicPage", "what-is-cirrhosis"),
-])
-def test_the_page_for_an_address_is_found_in_four_queries_at_any_depth(rf, django_assert_num_queries, path, model,
-                                                                        slug):
+@pytest.mark.parametrize(
+    "path, model, slug",
+    [
+        ("evidence/", "EvidenceIndexPage", "evidence"),
+        ("evidence/qin-2025/", "StudyPage", "qin-2025"),
+        ("about-cirrhosis/what-is-cirrhosis/", "TopicPage", "what-is-cirrhosis"),
+    ],
+)
+def test_the_page_for_an_address_is_found_in_four_queries_at_any_depth(
+    rf, django_assert_num_queries, path, model, slug
+):
     request = rf.get(f"/en/{path}")
     # The site, its home page, the pages on the way, and the page itself (with its short link, if it has one).
     with django_assert_num_queries(4):
@@ -31,8 +35,12 @@ def test_the_page_for_an_address_is_found_in_four_queries_at_any_depth(rf, djang
 def test_a_routable_pages_own_routes_and_missing_pages_still_answer_as_wagtail_would(client):
     assert client.get("/en/evidence/qin-2025/print/").status_code == 200
     assert b"handout" in client.get("/en/about-cirrhosis/what-is-cirrhosis/print/").content
-    for path in ["/en/evidence/qin-2025/nope/", "/en/evidence/nope/", "/en/about-cirrhosis/nope/print/",
-                 "/en/nope/evidence/"]:
+    for path in [
+        "/en/evidence/qin-2025/nope/",
+        "/en/evidence/nope/",
+        "/en/about-cirrhosis/nope/print/",
+        "/en/nope/evidence/",
+    ]:
         assert client.get(path).status_code == 404, path
 
 

@@ -33,7 +33,7 @@ def test_search_for_nonsense_finds_nothing_and_says_so(client, html):
 
 
 def test_search_survives_odd_input(client, html):
-    for query in ["<script>alert(1)</script>", "\"unbalanced", "AND OR NOT", "*", "x" * 5000, "肝" * 300]:
+    for query in ["<script>alert(1)</script>", '"unbalanced', "AND OR NOT", "*", "x" * 5000, "肝" * 300]:
         page = html(client.get("/zh-hans/search/", {"q": query}))
         assert "<script>alert" not in str(page.find("main"))
 

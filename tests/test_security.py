@@ -20,7 +20,12 @@ def test_public_pages_send_a_strict_content_security_policy_and_safe_headers(cli
 def test_no_inline_script_or_style_in_public_pages(client):
     import re
 
-    for path in ["/en/", "/zh-hans/evidence/", "/en/check/example-reverse-cirrhosis/", "/en/about-cirrhosis/causes/print/"]:
+    for path in [
+        "/en/",
+        "/zh-hans/evidence/",
+        "/en/check/example-reverse-cirrhosis/",
+        "/en/about-cirrhosis/causes/print/",
+    ]:
         html = client.get(path).content.decode()
         scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
         assert all('type="application/ld+json"' in attributes for attributes in scripts), path  # data, not code
@@ -35,16 +40,36 @@ def test_production_security_settings():
 
     from django.conf import settings
 
-    names = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
-             "SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER", "DEBUG"]
+    names = [
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_PROXY_SSL_HEADER",
+        "DEBUG",
+    ]
     script = f"from explainer.settings import production as p, json; print(json.dumps({{n: getattr(p, n) for n in {names!r}}}))"
-    env = {**os.environ, "DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "example.org",
-           "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "x" * 60,
+        "DJANGO_ALLOWED_HOSTS": "example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+    }
     env.pop("DJANGO_SECURE_SSL_REDIRECT", None)
-    result = subprocess.run([sys.executable, "-c", script.replace("p, json", "p; import json")], cwd=settings.BASE_DIR,
-                            env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script.replace("p, json", "p; import json")],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     production = json.loads(result.stdout)
     assert production["SECURE_HSTS_SECONDS"] >= 31536000 and production["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
     assert production["SESSION_COOKIE_SECURE"] and production["CSRF_COOKIE_SECURE"]
-    assert production["SECURE_SSL_REDIRECT"] and production["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert production["SECURE_SSL_REDIRECT"] and production["SECURE_PROXY_SSL_HEADER"] == [
+        "HTTP_X_FORWARDED_PROTO",
+        "https",
+    ]
     assert production["DEBUG"] is False

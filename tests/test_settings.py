@@ -19,7 +19,10 @@ def manage(*args, env=None):
 
 def test_production_settings_pass_the_deployment_checks():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env={
             "DJANGO_SETTINGS_MODULE": "explainer.settings.production",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
@@ -34,7 +37,11 @@ def test_production_settings_pass_the_deployment_checks():
 def test_production_settings_refuse_to_start_without_a_secret_key():
     result = manage(
         "check",
-        env={"DJANGO_SETTINGS_MODULE": "explainer.settings.production", "DJANGO_SECRET_KEY": "", "DJANGO_ALLOWED_HOSTS": "x.org"},
+        env={
+            "DJANGO_SETTINGS_MODULE": "explainer.settings.production",
+            "DJANGO_SECRET_KEY": "",
+            "DJANGO_ALLOWED_HOSTS": "x.org",
+        },
     )
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY" in result.stderr
@@ -51,9 +58,17 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout_and_logs_each_line_once(tmp
         "print(cursor.execute('PRAGMA journal_mode').fetchone()[0], cursor.execute('PRAGMA busy_timeout').fetchone()[0]);"
         "logging.getLogger('django.request').error('logged once')"
     )
-    result = manage("shell", "-v", "0", "-c", script, env={
-        "DJANGO_SETTINGS_MODULE": "explainer.settings.dev", "DATABASE_URL": f"sqlite:///{tmp_path / 'wal.sqlite3'}",
-    })
+    result = manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        script,
+        env={
+            "DJANGO_SETTINGS_MODULE": "explainer.settings.dev",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'wal.sqlite3'}",
+        },
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["wal", "20000"]
     assert result.stderr.count("logged once") == 1
@@ -61,11 +76,10 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout_and_logs_each_line_once(tmp
 
 def test_make_run_says_what_it_does_and_installs_only_the_sites_packages():
     makefile = (settings.BASE_DIR / "Makefile").read_text()
-    setup = makefile[makefile.index("\nsetup:"):makefile.index("\nrun:")]
+    setup = makefile[makefile.index("\nsetup:") : makefile.index("\nrun:")]
     assert ">/dev/null" not in setup and "ensureadmin --url http://$(HOST):$(PORT)/admin/" in setup
     assert "-r requirements.txt -r tests/requirements.txt" in makefile
     runtime = (settings.BASE_DIR / "requirements.txt").read_text()
     for test_tool in ["pytest", "playwright", "hypothesis", "beautifulsoup4"]:
         assert test_tool not in runtime
         assert test_tool in (settings.BASE_DIR / "tests/requirements.txt").read_text()
-

@@ -84,11 +84,19 @@ def test_an_editor_submitting_a_definition_in_the_admin_changes_nothing_live(cli
     term = GlossaryTerm.objects.get(slug="ascites")
     old = term.definition_en
     client.force_login(editor)
-    response = client.post(f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/", {
-        "term_en": term.term_en, "term_zh_hans": term.term_zh_hans, "also_en": term.also_en,
-        "also_zh_hans": term.also_zh_hans, "definition_en": "Submitted by an editor.",
-        "definition_zh_hans": term.definition_zh_hans, "slug": term.slug, "action-submit": "Submit",
-    })
+    response = client.post(
+        f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/",
+        {
+            "term_en": term.term_en,
+            "term_zh_hans": term.term_zh_hans,
+            "also_en": term.also_en,
+            "also_zh_hans": term.also_zh_hans,
+            "definition_en": "Submitted by an editor.",
+            "definition_zh_hans": term.definition_zh_hans,
+            "slug": term.slug,
+            "action-submit": "Submit",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     term = GlossaryTerm.objects.get(slug="ascites")
     assert term.definition_en == old and term.workflow_in_progress
@@ -142,8 +150,9 @@ def test_a_new_claim_pattern_in_draft_is_not_used(client, editor):
     def pattern_slugs():
         return {family.key for family in current_detector().matcher.families}
 
-    pattern = ClaimPattern(slug="zorblax", category="hype", severity="low", patterns_en="zorblax",
-                           explanation_en="A draft.", live=False)
+    pattern = ClaimPattern(
+        slug="zorblax", category="hype", severity="low", patterns_en="zorblax", explanation_en="A draft.", live=False
+    )
     pattern.save()
     pattern.save_revision(user=editor)
     assert "zorblax" not in pattern_slugs() and "cure" in pattern_slugs()
@@ -155,8 +164,11 @@ def test_the_api_lists_only_live_studies_as_evidence(client):
     from explainer.evidence.models import StudyPage
 
     def evidence():
-        response = client.post("/api/claims/check/", data=json.dumps({"text": "Stem cells cure cirrhosis."}),
-                               content_type="application/json")
+        response = client.post(
+            "/api/claims/check/",
+            data=json.dumps({"text": "Stem cells cure cirrhosis."}),
+            content_type="application/json",
+        )
         return [item["key"] for flag in response.json()["flags"] for item in flag["evidence"]]
 
     assert "xie-2025" in evidence()
@@ -174,7 +186,6 @@ def content(tmp_path):
     folder = tmp_path / "content"
     shutil.copytree(settings.CONTENT_DIR, folder)
     return folder
-
 
 
 def test_loadcontent_publishes_terms_and_patterns_as_revisions(content):

@@ -30,13 +30,15 @@ def is_unicode(text):
 
 
 def too_large():
-    return error(413, f"The text is too long: the limit is {MAX_TEXT_CHARACTERS:,} characters.", limit=MAX_TEXT_CHARACTERS)
+    return error(
+        413, f"The text is too long: the limit is {MAX_TEXT_CHARACTERS:,} characters.", limit=MAX_TEXT_CHARACTERS
+    )
 
 
 @csrf_exempt
 def check_claims(request):
     if request.method != "POST":
-        response = error(405, "Send the text with POST, as JSON: {\"text\": \"...\"}.")
+        response = error(405, 'Send the text with POST, as JSON: {"text": "..."}.')
         response["Allow"] = "POST"
         return response
     wait = rate_limited(request)
@@ -53,18 +55,18 @@ def check_claims(request):
     try:
         data = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return error(400, "The body is not valid JSON. Send {\"text\": \"...\"} encoded as UTF-8.")
+        return error(400, 'The body is not valid JSON. Send {"text": "..."} encoded as UTF-8.')
     except RecursionError:
-        return error(400, "The JSON is nested too deeply. Send {\"text\": \"...\"}.")
+        return error(400, 'The JSON is nested too deeply. Send {"text": "..."}.')
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        return error(400, "Send a JSON object with a \"text\" string: {\"text\": \"...\"}.")
+        return error(400, 'Send a JSON object with a "text" string: {"text": "..."}.')
     if not is_unicode(data["text"]):
         return error(400, "The text contains a lone surrogate (\\ud800–\\udfff), which is not a character.")
     language, reader = data.get("language"), data.get("reader_language")
     if language is not None and language not in LANGUAGES:
-        return error(400, f"\"language\" must be one of {', '.join(LANGUAGES)}, or left out to detect it.")
+        return error(400, f'"language" must be one of {", ".join(LANGUAGES)}, or left out to detect it.')
     if reader is not None and reader not in READER_LANGUAGES:
-        return error(400, f"\"reader_language\" must be one of {', '.join(READER_LANGUAGES)}.")
+        return error(400, f'"reader_language" must be one of {", ".join(READER_LANGUAGES)}.')
     if len(data["text"]) > MAX_TEXT_CHARACTERS:
         return too_large()
     response = JsonResponse(check_text(data["text"], language, reader), json_dumps_params={"ensure_ascii": False})

@@ -182,15 +182,25 @@ class SentenceModel:
             "meta": np.array(json.dumps(self.meta, ensure_ascii=False, sort_keys=True)),
         }
         if self.uses_embeddings:
-            arrays.update(embedding_weights=self.embedding_weights.astype(np.float16), embedding_bias=self.embedding_bias)
+            arrays.update(
+                embedding_weights=self.embedding_weights.astype(np.float16), embedding_bias=self.embedding_bias
+            )
         np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path=MODEL_PATH):
         with np.load(path, allow_pickle=False) as data:
-            embedding = (data["embedding_weights"], data["embedding_bias"]) if "embedding_weights" in data else (None, None)
-            return cls(data["vocabulary"].tolist(), data["idf"], data["weights"], data["bias"],
-                       json.loads(str(data["meta"])), *embedding)
+            embedding = (
+                (data["embedding_weights"], data["embedding_bias"]) if "embedding_weights" in data else (None, None)
+            )
+            return cls(
+                data["vocabulary"].tolist(),
+                data["idf"],
+                data["weights"],
+                data["bias"],
+                json.loads(str(data["meta"])),
+                *embedding,
+            )
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,9 @@ class ClaimFiles(ContentKind):
                 try:
                     parse_pattern(str(line))
                 except PatternError as error:
-                    raise ContentError(path, f"patterns.{language}[{index}]", f"is not a valid pattern: {error}") from error
+                    raise ContentError(
+                        path, f"patterns.{language}[{index}]", f"is not a valid pattern: {error}"
+                    ) from error
             patterns[language] = [str(line) for line in lines]
         studies = fields.get("studies", list, required=False, default=[])
         item = ClaimFile(
@@ -70,9 +72,11 @@ def read_worked_example(fields, item):
     """A worked example's source and the claims it reviews, each with the study that answers it."""
     source = fields.nested("source")
     language = source.choice("language", ["en", "zh-hans"])
-    names = source.translated("name") if isinstance(source.get("name", (str, dict)), dict) else {
-        code: source.get("name", str) for code in LANGUAGES
-    }
+    names = (
+        source.translated("name")
+        if isinstance(source.get("name", (str, dict)), dict)
+        else {code: source.get("name", str) for code in LANGUAGES}
+    )
     item.extra = {
         "source_name": names["en"],
         **localized("source_name", names),
@@ -90,13 +94,23 @@ def read_worked_example(fields, item):
         study = claim.get("study", str, required=False, default="")
         finding = claim.translated("finding")
         # The claim in the reader's language, for every language the article is not written in.
-        translation = claim.translated("translation", required_languages=[code for code in LANGUAGES if code != language])
+        translation = claim.translated(
+            "translation", required_languages=[code for code in LANGUAGES if code != language]
+        )
         claim.check_no_unknown()
         if study:
             item.links.add(study)
         for code in LANGUAGES:
-            claims[code].append({"quote": quote, "translation": translation.get(code, "") if code != language else "",
-                                 "category": category, "rating": rating, "study": study, "finding": finding[code]})
+            claims[code].append(
+                {
+                    "quote": quote,
+                    "translation": translation.get(code, "") if code != language else "",
+                    "category": category,
+                    "rating": rating,
+                    "study": study,
+                    "finding": finding[code],
+                }
+            )
     item.claims = claims
 
 

@@ -67,7 +67,9 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b|我们|本院|本中心|本公司|
 # A question or a condition: the sentence does not assert the claim.
 EN_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|suppose|supposing|in case|what|how well|how much)\b")
 ZH_QUESTION_END = re.compile(r"(?:吗|么)\W*$")
-ZH_CONDITIONAL = re.compile(r"(?:是否|能否|可否|有没有|会不会|能不能|是不是|可不可以|如果|假如|假若|要是|万一|若是|倘若|若)")
+ZH_CONDITIONAL = re.compile(
+    r"(?:是否|能否|可否|有没有|会不会|能不能|是不是|可不可以|如果|假如|假若|要是|万一|若是|倘若|若)"
+)
 # A report of what a trial saw in its own participants.
 EN_TRIAL_REPORT = re.compile(
     r"\b(?:(?:was|were) (?:seen|reported|observed|recorded|found|noted)|(?:reported|observed|recorded|saw|had|experienced|"
@@ -93,7 +95,9 @@ ZH_STANDARD_CARE = re.compile(
     r"(?:乙肝|乙型肝炎|b型肝炎|b肝|丙肝|丙型肝炎|c型肝炎|c肝|病毒|病因).{0,8}?(?:治疗|控制|抑制|清除))"
 )
 # "Unlike a transplant, …": standard care named only to contrast with the therapy being sold.
-CONTRAST = re.compile(r"\b(?:unlike|compared (?:with|to)|instead of|rather than|better than|than a)\b|不像|不同于|相比|比起|而不是|却|与其|不如")
+CONTRAST = re.compile(
+    r"\b(?:unlike|compared (?:with|to)|instead of|rather than|better than|than a)\b|不像|不同于|相比|比起|而不是|却|与其|不如"
+)
 # "…when hepatitis B is treated": standard care named after the claim, as its condition.
 CONDITION_AFTER = re.compile(r"\b(?:when|after|once|if|as long as|provided)\b|只要|如果|当|之后|以后|后")
 # Saying that proof is still needed is not a claim of proof.
@@ -115,7 +119,9 @@ CERTAINTY = re.compile(
     r"prove|proven|proof|confirm|guarantee|100%|rate|证实|证明|保证|百分之百|权威|有效率|治愈率|成功率|好转率|康复率"
 )
 # A rhetorical question asserts its answer ("How could your own cells harm you?"): it is not a real question.
-RHETORICAL = re.compile(r"\b(?:how could|how can|why would|who says|who said)\b|怎么可能|哪有|哪里会|怎么会|难道|谁说|岂")
+RHETORICAL = re.compile(
+    r"\b(?:how could|how can|why would|who says|who said)\b|怎么可能|哪有|哪里会|怎么会|难道|谁说|岂"
+)
 CELL_THERAPY = re.compile(
     r"\b(?:stem|cell therap\w*|cell treatment\w*|mscs?|regenerative|heplpc|progenitor|infusions? of (?:\w+ )?cells|"
     r"(?:own|your|donor|healthy|young) cells)\b|"
@@ -268,6 +274,8 @@ def suppression_reason(context, start, end, category):
         leading = folded[previous_sentence.start : end]  # the sentence before, and this one up to the claim's end
         after = folded[end : sentence.end]
         condition = CONDITION_AFTER.search(after)
-        if (standard_care.search(leading) and not CONTRAST.search(leading)) or (condition and standard_care.search(after[condition.start() :])):
+        if (standard_care.search(leading) and not CONTRAST.search(leading)) or (
+            condition and standard_care.search(after[condition.start() :])
+        ):
             return "standard care"
     return None

@@ -128,9 +128,17 @@ class Detector:
                     category = max(kinds, key=lambda kind: prediction.categories.get(kind, 0.0))
                     family = self.family_for.get(category)
                     if family is not None:
-                        sentence_flags.append(Flag(category, sentence.start, sentence.end,
-                                                   text[sentence.start : sentence.end], family.severity, family,
-                                                   "sentence"))
+                        sentence_flags.append(
+                            Flag(
+                                category,
+                                sentence.start,
+                                sentence.end,
+                                text[sentence.start : sentence.end],
+                                family.severity,
+                                family,
+                                "sentence",
+                            )
+                        )
             else:
                 # A dangerous claim the patterns and context rules agree on needs a surer "accurate" to be dropped.
                 kept_here = [c for c in agreed if prediction.claim >= keep_threshold(c, thresholds)]

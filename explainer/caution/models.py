@@ -90,7 +90,9 @@ class ClaimPattern(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         return self._revisions
 
     def parsed_patterns(self):
-        return tuple(parse_pattern(line) for field in (self.patterns_en, self.patterns_zh) for line in pattern_lines(field))
+        return tuple(
+            parse_pattern(line) for field in (self.patterns_en, self.patterns_zh) for line in pattern_lines(field)
+        )
 
     def clean(self):
         super().clean()
@@ -100,7 +102,9 @@ class ClaimPattern(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
                 try:
                     parse_pattern(line)
                 except PatternError as error:
-                    errors.setdefault(name, []).append(_("Line %(number)s: %(error)s") % {"number": number, "error": error})
+                    errors.setdefault(name, []).append(
+                        _("Line %(number)s: %(error)s") % {"number": number, "error": error}
+                    )
         if not pattern_lines(self.patterns_en) and not pattern_lines(self.patterns_zh):
             errors["patterns_en"] = [_("Give at least one phrase, in English or Chinese.")]
         if errors:
@@ -133,7 +137,7 @@ class ReviewedClaimBlock(blocks.StructBlock):
 
 
 class CheckerPage(ExplainerPage):
-    """"Check what you read": a reader pastes text and sees its promotional claims beside what the trials found.
+    """ "Check what you read": a reader pastes text and sees its promotional claims beside what the trials found.
 
     The pasted text is only used to build the response: it is never saved, logged or sent anywhere.
     """
@@ -167,12 +171,16 @@ class WorkedExamplePage(ExplainerPage):
     claims = StreamField([("claim", ReviewedClaimBlock())], blank=True)
 
     translated_fields = ExplainerPage.translated_fields + ("body", "claims")
-    content_panels = ExplainerPage.content_panels + [
-        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_date"), FieldPanel("source_language")]),
-        FieldPanel("source_seed"),
-        FieldPanel("body"),
-        FieldPanel("claims"),
-    ] + ExplainerPage.sources_panels
+    content_panels = (
+        ExplainerPage.content_panels
+        + [
+            FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_date"), FieldPanel("source_language")]),
+            FieldPanel("source_seed"),
+            FieldPanel("body"),
+            FieldPanel("claims"),
+        ]
+        + ExplainerPage.sources_panels
+    )
 
     parent_page_types = ["caution.CheckerPage"]
     subpage_types = []
@@ -187,14 +195,20 @@ class WorkedExamplePage(ExplainerPage):
         reviewed = []
         for number, block in enumerate(self.claims, start=1):
             flags = check_text(block.value["quote"], reader_language=get_language())["flags"]
-            reviewed.append({
-                "number": number, **block.value, "rating_label": Rating(block.value["rating"]).label,
-                "category_label": Category(block.value["category"]).label,
-                "checker_labels": list(dict.fromkeys(Category(flag["category"]).label for flag in flags)),
-            })
+            reviewed.append(
+                {
+                    "number": number,
+                    **block.value,
+                    "rating_label": Rating(block.value["rating"]).label,
+                    "category_label": Category(block.value["category"]).label,
+                    "checker_labels": list(dict.fromkeys(Category(flag["category"]).label for flag in flags)),
+                }
+            )
         context["reviewed_claims"] = reviewed
         # "<" escaped so that no text inside the JSON can close the script element.
-        context["claim_reviews_json"] = json.dumps(self.claim_reviews(request), ensure_ascii=False).replace("<", "\\u003c")
+        context["claim_reviews_json"] = json.dumps(self.claim_reviews(request), ensure_ascii=False).replace(
+            "<", "\\u003c"
+        )
         return context
 
     def claim_reviews(self, request):
@@ -204,30 +218,36 @@ class WorkedExamplePage(ExplainerPage):
         reviews = []
         for number, block in enumerate(self.claims, start=1):
             claim = block.value
-            reviews.append({
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "url": f"{url}#claim-{number}",
-                "claimReviewed": claim["quote"],
-                "datePublished": (self.last_published_at or self.latest_revision_created_at).date().isoformat()
-                if (self.last_published_at or self.latest_revision_created_at) else None,
-                "inLanguage": self.get_language_tag(),
-                "author": {"@type": "Organization", "name": "Cirrhosis Clearly · 肝硬化说明白", "url": site},
-                "reviewRating": {
-                    "@type": "Rating",
-                    "ratingValue": RATING_VALUES[claim["rating"]],
-                    "bestRating": 5,
-                    "worstRating": 1,
-                    "alternateName": str(Rating(claim["rating"]).label),
-                },
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "author": {"@type": "Organization", "name": self.source_name},
-                    **({"datePublished": self.source_date} if self.source_date else {}),
-                    "inLanguage": self.source_language,
-                    "appearance": {"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": self.source_name}},
-                },
-            })
+            reviews.append(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "ClaimReview",
+                    "url": f"{url}#claim-{number}",
+                    "claimReviewed": claim["quote"],
+                    "datePublished": (self.last_published_at or self.latest_revision_created_at).date().isoformat()
+                    if (self.last_published_at or self.latest_revision_created_at)
+                    else None,
+                    "inLanguage": self.get_language_tag(),
+                    "author": {"@type": "Organization", "name": "Cirrhosis Clearly · 肝硬化说明白", "url": site},
+                    "reviewRating": {
+                        "@type": "Rating",
+                        "ratingValue": RATING_VALUES[claim["rating"]],
+                        "bestRating": 5,
+                        "worstRating": 1,
+                        "alternateName": str(Rating(claim["rating"]).label),
+                    },
+                    "itemReviewed": {
+                        "@type": "Claim",
+                        "author": {"@type": "Organization", "name": self.source_name},
+                        **({"datePublished": self.source_date} if self.source_date else {}),
+                        "inLanguage": self.source_language,
+                        "appearance": {
+                            "@type": "CreativeWork",
+                            "publisher": {"@type": "Organization", "name": self.source_name},
+                        },
+                    },
+                }
+            )
         return [{key: value for key, value in review.items() if value is not None} for review in reviews]
 
     def get_language_tag(self):

@@ -6,9 +6,7 @@ import re
 
 # A sentence ends at . ! ? ; … and their full-width forms, with any closing quotes or brackets after them. A full
 # stop ends a sentence only before a space, the end, a closing mark or a Chinese character (not in 2.5 or a URL).
-TERMINAL = re.compile(
-    r"(?:[!?;。！？；…]+|\.+(?=\s|$|[\"'”’」』）)\]】]|[\u3400-\u9fff]))[\"'”’」』）)\]】]*"
-)
+TERMINAL = re.compile(r"(?:[!?;。！？；…]+|\.+(?=\s|$|[\"'”’」』）)\]】]|[\u3400-\u9fff]))[\"'”’」』）)\]】]*")
 # What starts a new item even without a full stop before it: bullets, numbers, emoji markers, 【headings】.
 ITEM_START = re.compile(
     r"^\s*(?:[-•·*●○◆◇■□▪▶►✅✔☑✓➤→👉📞☎️🔥⭐️✨💡📌①②③④⑤⑥⑦⑧⑨⑩【\[]|\d{1,2}\s*[.、)）]|[一二三四五六七八九十]+\s*[、.．]|"

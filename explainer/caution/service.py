@@ -29,7 +29,9 @@ def claim_patterns():
 
     from .models import ClaimPattern
 
-    return ClaimPattern.objects.filter(live=True).prefetch_related(Prefetch("studies", queryset=StudyPage.objects.live().order_by("pk")))
+    return ClaimPattern.objects.filter(live=True).prefetch_related(
+        Prefetch("studies", queryset=StudyPage.objects.live().order_by("pk"))
+    )
 
 
 def current_detector():
@@ -45,8 +47,11 @@ def build_detector():
             for code in READER_LANGUAGES
         }
         keys = tuple(study.slug for study in claim.studies.all())
-        families.append(ClaimFamily(claim.slug, claim.category, claim.severity, claim.parsed_patterns(),
-                                    FamilyData(explanation, keys)))
+        families.append(
+            ClaimFamily(
+                claim.slug, claim.category, claim.severity, claim.parsed_patterns(), FamilyData(explanation, keys)
+            )
+        )
     return Detector(Matcher(families), trained_model())
 
 

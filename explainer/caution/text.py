@@ -32,7 +32,9 @@ def folding_table():
     table = dict(traditional_to_simplified())
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII → ASCII
         table[code] = chr(code - 0xFEE0)
-    for character in "\u00a0\u2002\u2003\u2009\u200a\u202f\u3000\t\r\n\u2010\u2011\u2012\u2013\u2014-_\u200b\u200c\u200d\ufeff":
+    for (
+        character
+    ) in "\u00a0\u2002\u2003\u2009\u200a\u202f\u3000\t\r\n\u2010\u2011\u2012\u2013\u2014-_\u200b\u200c\u200d\ufeff":
         table[ord(character)] = " "
     # Typographic quotes and apostrophes as typed on a phone or copied from a web page: “can’t” reads as "can't".
     for character in "\u2018\u2019\u201a\u201b\u2032\uff07":

@@ -56,8 +56,11 @@ def fingerprint(corpus, directory=CLAIM_FILES):
     editors may reword without retraining)."""
     digest = hashlib.sha256(corpus.fingerprint().encode())
     for family in claim_families(directory):
-        digest.update(json.dumps([family.key, family.category, family.severity, [p.source for p in family.patterns]],
-                                 ensure_ascii=False).encode())
+        digest.update(
+            json.dumps(
+                [family.key, family.category, family.severity, [p.source for p in family.patterns]], ensure_ascii=False
+            ).encode()
+        )
     return digest.hexdigest()
 
 
@@ -96,7 +99,9 @@ def fit(features, examples, regularisation=None):
     document_frequency = Counter(feature for bag in features for feature in bag)
     vocabulary = sorted(feature for feature, count in document_frequency.items() if count >= MIN_DOCUMENT_FREQUENCY)
     index = {feature: position for position, feature in enumerate(vocabulary)}
-    idf = np.array([np.log((1 + len(features)) / (1 + document_frequency[f])) + 1 for f in vocabulary], dtype=np.float32)
+    idf = np.array(
+        [np.log((1 + len(features)) / (1 + document_frequency[f])) + 1 for f in vocabulary], dtype=np.float32
+    )
     rows, columns, values = [], [], []
     for row, bag in enumerate(features):
         positions = [index[f] for f in bag if f in index]
@@ -117,13 +122,15 @@ def fit(features, examples, regularisation=None):
         if target.all() or not target.any():
             bias[column] = 10.0 if target.all() else -10.0
             continue
-        regression = LogisticRegression(C=regularisation or REGULARISATION, class_weight="balanced", max_iter=2000,
-                                        solver="liblinear")
+        regression = LogisticRegression(
+            C=regularisation or REGULARISATION, class_weight="balanced", max_iter=2000, solver="liblinear"
+        )
         regression.fit(matrix, target)
         weights[:, column] = regression.coef_[0]
         bias[column] = regression.intercept_[0]
-    return SentenceModel(vocabulary, idf, weights, bias,
-                         {"thresholds": {language: dict(DEFAULT_THRESHOLDS) for language in LANGUAGES}})
+    return SentenceModel(
+        vocabulary, idf, weights, bias, {"thresholds": {language: dict(DEFAULT_THRESHOLDS) for language in LANGUAGES}}
+    )
 
 
 def objective(score):
@@ -147,13 +154,28 @@ def choose_thresholds(model, readings, sentences, documents, log=print):
     def best_on(language, grid, band, alone_steps, contexts=CONTEXT_WEIGHTS):
         some_sentences, some_documents = groups[language]
         settings = [
-            {"claim": claim, "keep": keep, "claim_alone": min(round(claim + alone, 2), 0.95),
-             "keep_high": min(KEEP_HIGH, keep), "category": 0.5, "context": context}
-            for keep in grid for claim in grid if claim >= keep for alone in alone_steps for context in contexts
+            {
+                "claim": claim,
+                "keep": keep,
+                "claim_alone": min(round(claim + alone, 2), 0.95),
+                "keep_high": min(KEEP_HIGH, keep),
+                "category": 0.5,
+                "context": context,
+            }
+            for keep in grid
+            for claim in grid
+            if claim >= keep
+            for alone in alone_steps
+            for context in contexts
         ]
         return max(
-            (objective(tally(judge(some_sentences, some_documents, flags_with(lambda _: thresholds, band)))[0]["all"]),
-             index, thresholds)
+            (
+                objective(
+                    tally(judge(some_sentences, some_documents, flags_with(lambda _: thresholds, band)))[0]["all"]
+                ),
+                index,
+                thresholds,
+            )
             for index, thresholds in enumerate(settings)
         )
 
@@ -164,9 +186,13 @@ def choose_thresholds(model, readings, sentences, documents, log=print):
             _value, _index, coarse = best_on(language, COARSE_GRID, band, (0.0, 0.1, 0.2, 0.3))
             fine = sorted({round(coarse[name] + step, 2) for name in ("claim", "keep") for step in (-0.05, 0, 0.05)})
             alone = coarse["claim_alone"] - coarse["claim"]
-            chosen[language] = best_on(language, [t for t in fine if 0.05 <= t <= 0.95], band,
-                                       sorted({max(alone + step, 0.0) for step in (-0.05, 0, 0.05)}),
-                                       [coarse["context"]])
+            chosen[language] = best_on(
+                language,
+                [t for t in fine if 0.05 <= t <= 0.95],
+                band,
+                sorted({max(alone + step, 0.0) for step in (-0.05, 0, 0.05)}),
+                [coarse["context"]],
+            )
             log(f"  embedding band {band}, {language}: objective {chosen[language][0]:.3f} with {chosen[language][2]}")
         worst = min(value for value, _index, _thresholds in chosen.values())
         results.append((band, worst, {language: thresholds for language, (_v, _i, thresholds) in chosen.items()}))
@@ -187,7 +213,9 @@ def fit_embeddings(model, examples, remembered):
     weights = np.zeros((matrix.shape[1], len(LABELS)), dtype=np.float32)
     bias = np.zeros(len(LABELS), dtype=np.float32)
     for column, label in enumerate(LABELS):
-        target = np.array([example.promotional if label == "claim" else label in example.categories for example in examples])
+        target = np.array(
+            [example.promotional if label == "claim" else label in example.categories for example in examples]
+        )
         if target.all() or not target.any():
             bias[column] = 10.0 if target.all() else -10.0
             continue
@@ -236,18 +264,24 @@ def train(corpus=None, log=print, embeddings=True):
         detector = TrainingDetector(matcher, fit_model(examples, remembered, embeddings), remembered)
         for text in [item.text for item in held_out] + [item.text for item in held_out_documents]:
             readings[text] = (detector, detector.read(text, embed_all=True))
-        log(f"  fold {fold + 1}: fitted on {len(examples)} sentences, judged {len(held_out)} sentences and "
-            f"{len(held_out_documents)} documents")
+        log(
+            f"  fold {fold + 1}: fitted on {len(examples)} sentences, judged {len(held_out)} sentences and "
+            f"{len(held_out_documents)} documents"
+        )
     examples = sentences + tidy + [example for document in documents for example in document.examples()]
     model = fit_model(examples, remembered, embeddings)
     choose_thresholds(model, readings, sentences, documents, log)
-    model.meta.update({
-        "fingerprint": fingerprint(corpus),
-        "trained_on": len(examples),
-        "features": len(model.index),
-        "regularisation": REGULARISATION,
-        "embeddings": model.uses_embeddings,
-    })
-    log(f"{len(model.index):,} features; chosen out of fold: {model.meta['thresholds']}, "
-        f"embedding band {model.meta['embedding_band']}")
+    model.meta.update(
+        {
+            "fingerprint": fingerprint(corpus),
+            "trained_on": len(examples),
+            "features": len(model.index),
+            "regularisation": REGULARISATION,
+            "embeddings": model.uses_embeddings,
+        }
+    )
+    log(
+        f"{len(model.index):,} features; chosen out of fold: {model.meta['thresholds']}, "
+        f"embedding band {model.meta['embedding_band']}"
+    )
     return model

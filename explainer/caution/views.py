@@ -85,9 +85,17 @@ def result_context(text):
     result = check_text(text, reader_language=get_language())
     kinds, flags = {}, []
     for number, flag in enumerate(result["flags"], start=1):
-        kind = kinds.setdefault(flag["category"], ClaimKind(
-            flag["category"], Category(flag["category"]).label, flag["severity"], flag["explanation"], [], [],
-        ))
+        kind = kinds.setdefault(
+            flag["category"],
+            ClaimKind(
+                flag["category"],
+                Category(flag["category"]).label,
+                flag["severity"],
+                flag["explanation"],
+                [],
+                [],
+            ),
+        )
         kind.numbers.append(number)
         for study in flag["evidence"]:
             if study["key"] not in kind.study_keys:
@@ -128,8 +136,11 @@ def serve_checker(page, request, *args, **kwargs):
         form = CheckForm(request.POST)
         wait = rate_limited(request)
         if wait:
-            form.add_error(None, _("You have checked a lot of text in a short time. Please wait %(seconds)s seconds "
-                                   "and try again.") % {"seconds": wait})
+            form.add_error(
+                None,
+                _("You have checked a lot of text in a short time. Please wait %(seconds)s seconds and try again.")
+                % {"seconds": wait},
+            )
             status = 429
         elif form.is_valid():
             context.update(result_context(form.cleaned_data["text"]))

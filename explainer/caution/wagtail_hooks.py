@@ -33,8 +33,11 @@ def warn_about_claims(request, page):
     if claims:
         messages.warning(
             request,
-            _("This page makes claims the caution layer flags: %(claims)s. Reword them, or list them under "
-              "“Claims quoted on purpose” (Checks tab) if you quote them deliberately.") % {"claims": describe(claims)},
+            _(
+                "This page makes claims the caution layer flags: %(claims)s. Reword them, or list them under "
+                "“Claims quoted on purpose” (Checks tab) if you quote them deliberately."
+            )
+            % {"claims": describe(claims)},
         )
 
 
@@ -51,8 +54,10 @@ def check_edited_page(request, page):
 @hooks.register("before_edit_page")
 def block_approving_unmarked_claims(request, page):
     """A clinical reviewer's approval publishes the page, so it waits for the same as publishing does."""
-    approving = request.method == "POST" and request.POST.get("action-workflow-action") and (
-        request.POST.get("workflow-action-name") == "approve"
+    approving = (
+        request.method == "POST"
+        and request.POST.get("action-workflow-action")
+        and (request.POST.get("workflow-action-name") == "approve")
     )
     if not approving:
         return None
@@ -69,8 +74,11 @@ def block_unmarked_claims(request, page):
     if claims:
         messages.error(
             request,
-            _("Not published: %(claims)s. Reword these, or list them under “Claims quoted on purpose” (Checks tab) "
-              "if the page quotes them deliberately. Your changes are saved as a draft.") % {"claims": describe(claims)},
+            _(
+                "Not published: %(claims)s. Reword these, or list them under “Claims quoted on purpose” (Checks tab) "
+                "if the page quotes them deliberately. Your changes are saved as a draft."
+            )
+            % {"claims": describe(claims)},
         )
         return redirect("wagtailadmin_pages:edit", page.id)
     return None

@@ -23,7 +23,7 @@ def parse_blocks(path, field, value):
         where = f"{field}[{index}]"
         if not isinstance(block, dict) or len(block) != 1:
             raise ContentError(path, where, f"must be a mapping with one key: {', '.join(BLOCK_TYPES)}")
-        (kind, content), = block.items()
+        ((kind, content),) = block.items()
         where = f"{where}.{kind}"
         if kind in ("heading", "paragraph"):
             blocks.append((kind, _text(path, where, content)))
@@ -51,7 +51,9 @@ def parse_blocks(path, field, value):
             }
             for r, row in enumerate(rows):
                 if not isinstance(row, list) or len(row) != len(header):
-                    raise ContentError(path, f"{where}.rows[{r}]", f"must be a list of {len(header)} cells, like the header")
+                    raise ContentError(
+                        path, f"{where}.rows[{r}]", f"must be a list of {len(header)} cells, like the header"
+                    )
                 table["rows"].append([_text(path, f"{where}.rows[{r}][{c}]", cell) for c, cell in enumerate(row)])
             fields.check_no_unknown()
             blocks.append((kind, table))
@@ -92,17 +94,28 @@ def stream_data(blocks, page_id_for_slug):
         elif kind in ("list", "numbered_list"):
             data.append({"type": kind, "value": [paragraphs_html(item, page_id_for_slug) for item in value]})
         elif kind == "callout":
-            data.append({"type": kind, "value": {
-                "style": value["style"], "heading": value["heading"],
-                "text": paragraphs_html(value["text"], page_id_for_slug),
-            }})
+            data.append(
+                {
+                    "type": kind,
+                    "value": {
+                        "style": value["style"],
+                        "heading": value["heading"],
+                        "text": paragraphs_html(value["text"], page_id_for_slug),
+                    },
+                }
+            )
         elif kind == "table":
-            data.append({"type": kind, "value": {
-                "data": [value["header"], *value["rows"]],
-                "first_row_is_table_header": True,
-                "first_col_is_header": False,
-                "table_caption": value["caption"],
-            }})
+            data.append(
+                {
+                    "type": kind,
+                    "value": {
+                        "data": [value["header"], *value["rows"]],
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": False,
+                        "table_caption": value["caption"],
+                    },
+                }
+            )
     return data
 
 

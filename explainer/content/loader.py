@@ -167,14 +167,22 @@ class Loader:
             if isinstance(item, SnippetItem):
                 key = (item.model, item.slug)
                 if key in snippets:
-                    raise ContentError(item.path, "slug", f"{item.slug!r} is also the slug of {snippets[key].path}: slugs must be unique")
+                    raise ContentError(
+                        item.path,
+                        "slug",
+                        f"{item.slug!r} is also the slug of {snippets[key].path}: slugs must be unique",
+                    )
                 snippets[key] = item
         pages = {}
         for item in items:
             if not isinstance(item, PageItem):
                 continue
             if item.slug in pages:
-                raise ContentError(item.path, "slug", f"{item.slug!r} is also the slug of {pages[item.slug].path}: slugs must be unique")
+                raise ContentError(
+                    item.path,
+                    "slug",
+                    f"{item.slug!r} is also the slug of {pages[item.slug].path}: slugs must be unique",
+                )
             pages[item.slug] = item
         homes = [item for item in pages.values() if item.parent_slug is None]
         if len(homes) > 1:
@@ -185,7 +193,9 @@ class Loader:
                     raise ContentError(item.path, "studies", f"names {slug!r}, but no content file has that slug")
         for item in pages.values():
             if item.parent_slug is not None and item.parent_slug not in pages:
-                raise ContentError(item.path, "parent", f"names {item.parent_slug!r}, but no content file has that slug")
+                raise ContentError(
+                    item.path, "parent", f"names {item.parent_slug!r}, but no content file has that slug"
+                )
             for slug in item.links:
                 if slug not in pages:
                     raise ContentError(item.path, "body", f"links to page:{slug}, but no content file has that slug")
@@ -237,7 +247,9 @@ class Loader:
                 self.outcomes.append(Outcome(SKIPPED, item.path, UNPUBLISHED_MESSAGE))
                 return None
             if page.latest_revision_id != record.revision_id and not self.force:
-                self.outcomes.append(Outcome(SKIPPED, item.path, "its page was changed in the admin since it was loaded"))
+                self.outcomes.append(
+                    Outcome(SKIPPED, item.path, "its page was changed in the admin since it was loaded")
+                )
                 return None
             if record.checksum == item.checksum and not self.force:
                 self.outcomes.append(Outcome(UNCHANGED, item.path))
@@ -246,7 +258,13 @@ class Loader:
         parent = self.parent_page(item)
         existing = parent.get_children().filter(slug=item.slug).first()
         if existing is not None:
-            self.outcomes.append(Outcome(SKIPPED, item.path, f"a page with slug {item.slug!r} that the loader did not create is already there"))
+            self.outcomes.append(
+                Outcome(
+                    SKIPPED,
+                    item.path,
+                    f"a page with slug {item.slug!r} that the loader did not create is already there",
+                )
+            )
             return None
         page = item.page_model(slug=item.slug, **item.page_fields(lambda slug: None))
         try:
@@ -270,7 +288,9 @@ class Loader:
                 site.root_page.delete()
 
     def make_site_root(self, page):
-        site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80, is_default_site=True)
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", port=80, is_default_site=True
+        )
         site.root_page = page
         site.site_name = "Cirrhosis Clearly · 肝硬化说明白"
         site.save()
@@ -316,7 +336,13 @@ class Loader:
                 return
         else:
             if item.model.objects.filter(slug=item.slug).exists():
-                self.outcomes.append(Outcome(SKIPPED, item.path, f"an entry with slug {item.slug!r} that the loader did not create is already there"))
+                self.outcomes.append(
+                    Outcome(
+                        SKIPPED,
+                        item.path,
+                        f"an entry with slug {item.slug!r} that the loader did not create is already there",
+                    )
+                )
                 return
             obj = item.model(slug=item.slug, live=False)
         for name, value in item.object_fields().items():

@@ -21,7 +21,11 @@ class MarkupError(ValueError):
 
 def page_link_targets(text):
     """The slugs that [text](page:<slug>) links in this text point to."""
-    return [m.group("target")[len(PAGE_SCHEME):] for m in INLINE.finditer(text) if m.group("target") and m.group("target").startswith(PAGE_SCHEME)]
+    return [
+        m.group("target")[len(PAGE_SCHEME) :]
+        for m in INLINE.finditer(text)
+        if m.group("target") and m.group("target").startswith(PAGE_SCHEME)
+    ]
 
 
 def inline_html(text, page_id_for_slug):

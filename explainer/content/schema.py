@@ -12,7 +12,14 @@ class ContentError(Exception):
         super().__init__(f"{self.path}: field '{field}' {message}" if field else f"{self.path}: {message}")
 
 
-TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a mapping", float: "a number"}
+TYPE_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a mapping",
+    float: "a number",
+}
 
 
 def describe(type_):
@@ -76,7 +83,9 @@ class Fields:
                     raise ContentError(self.path, f"{self.name(key)}.{language}", "is required")
                 continue
             if not isinstance(text, str):
-                raise ContentError(self.path, f"{self.name(key)}.{language}", f"must be text, found {type(text).__name__}")
+                raise ContentError(
+                    self.path, f"{self.name(key)}.{language}", f"must be text, found {type(text).__name__}"
+                )
             result[language] = text.strip()
         return result
 

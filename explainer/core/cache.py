@@ -47,7 +47,9 @@ class ResilientRedisCache(RedisCache):
         _down_until[self._server] = time.monotonic() + self.retry_seconds
         logger.warning(
             "The cache (Redis at %s) is not answering (%s); serving without it and trying again in %s seconds.",
-            self._server, sys.exc_info()[1], self.retry_seconds,
+            self._server,
+            sys.exc_info()[1],
+            self.retry_seconds,
         )
 
     @property

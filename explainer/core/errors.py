@@ -44,12 +44,17 @@ def server_error(request):
     try:
         # A plain context: no request, so no context processor (and no query) runs.
         with translation.override(language):
-            page = loader.render_to_string("500.html", {
-                "language": language, "language_name": OWN_NAMES[language],
-                "other_language": other, "other_language_name": OWN_NAMES[other],
-            })
+            page = loader.render_to_string(
+                "500.html",
+                {
+                    "language": language,
+                    "language_name": OWN_NAMES[language],
+                    "other_language": other,
+                    "other_language_name": OWN_NAMES[other],
+                },
+            )
     except Exception:  # e.g. static files not collected: still tell readers, in both languages
-        page = "<!doctype html><title>500</title><p>Something went wrong. 出错了，请稍后再试。 <a href=\"/\">Home · 首页</a></p>"
+        page = '<!doctype html><title>500</title><p>Something went wrong. 出错了，请稍后再试。 <a href="/">Home · 首页</a></p>'
     response = HttpResponse(page, status=500)
     add_never_cache_headers(response)
     return response

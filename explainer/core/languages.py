@@ -79,8 +79,9 @@ def switch_language(request, code):
     if code not in dict(settings.LANGUAGES):
         raise Http404("No such language.")
     target = request.GET.get("next", "")
-    is_safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                              require_https=request.is_secure())
+    is_safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
     if not is_safe or not target.startswith("/") or get_language_from_path(target) != code:
         target = f"/{code}/"
     response = HttpResponseRedirect(target)

@@ -32,7 +32,9 @@ def switch_reading_mode(request):
     if mode not in (EASY, STANDARD):
         return HttpResponseBadRequest("mode must be 'easy' or 'standard'", content_type="text/plain; charset=utf-8")
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     response = HttpResponseRedirect(target, status=303)
     if mode == EASY:

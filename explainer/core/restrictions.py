@@ -13,9 +13,9 @@ from .page_cache import per_version
 
 def restricted_paths():
     """The tree paths of the pages that carry a view restriction (each covers the page and its descendants)."""
-    return per_version("restricted paths", "", lambda: sorted(set(
-        PageViewRestriction.objects.values_list("page__path", flat=True)
-    )))
+    return per_version(
+        "restricted paths", "", lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+    )
 
 
 def public(pages):

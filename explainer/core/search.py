@@ -46,12 +46,31 @@ CHINESE_STOP_WORDS = frozenset(
     """什么 是 吗 呢 吧 么 嘛 啊 的 了 和 与 及 或 在 有 没有 有没有 我 我的 你 他 她 它 我们 这 那 这个 那个 能 能否 能不能 可以
     可不可以 会 会不会 要 怎么 怎么样 怎样 如何 为什么 为何 哪些 哪个 哪里 是否 是不是 多少 吗？ 请问 一下 还 就 都 也 得 地 着""".split()
 )
-CHINESE_QUESTION_WORDS = frozenset("什么 怎么 怎么样 怎样 如何 为什么 为何 哪些 哪个 是否 是不是 能不能 能否 可不可以 会不会 有没有 多久 多少".split())
+CHINESE_QUESTION_WORDS = frozenset(
+    "什么 怎么 怎么样 怎样 如何 为什么 为何 哪些 哪个 是否 是不是 能不能 能否 可不可以 会不会 有没有 多久 多少".split()
+)
 
 # Everyday words for one idea, in both languages, so that a reader's word finds the pages that use another.
 SYNONYMS = [
-    {"cure", "cured", "cures", "curable", "treatment", "treatments", "treat", "treated", "reverse",
-     "reversed", "治好", "能治好", "治愈", "根治", "治疗", "逆转", "治"},
+    {
+        "cure",
+        "cured",
+        "cures",
+        "curable",
+        "treatment",
+        "treatments",
+        "treat",
+        "treated",
+        "reverse",
+        "reversed",
+        "治好",
+        "能治好",
+        "治愈",
+        "根治",
+        "治疗",
+        "逆转",
+        "治",
+    },
     {"die", "death", "live", "survival", "life", "死亡", "活", "生存", "寿命", "能活"},
     {"cost", "price", "pay", "money", "insurance", "费用", "多少钱", "钱", "医保", "价格"},
     {"stem", "stem-cell", "cells", "cell", "干细胞", "细胞"},
@@ -157,7 +176,12 @@ def _vocabulary():
         for form in forms:
             words.update(LATIN_WORD.findall(form))
     for code, _name in settings.LANGUAGES:
-        for title in Page.objects.live().public().filter(depth__gt=1).values_list(build_localized_fieldname("title", code), flat=True):
+        for title in (
+            Page.objects.live()
+            .public()
+            .filter(depth__gt=1)
+            .values_list(build_localized_fieldname("title", code), flat=True)
+        ):
             words.update(LATIN_WORD.findall((title or "").lower()))
     return sorted(word for word in words if len(word) > 3 and word not in ENGLISH_STOP_WORDS)
 
@@ -261,7 +285,9 @@ def run_search(query):
         replacement = None if group.ids else correct(word)
         if replacement:
             forms = english_forms(replacement)
-            group = WordGroup(shown=replacement, forms=expand(forms), title_forms=glossary_forms(forms), corrected_from=word)
+            group = WordGroup(
+                shown=replacement, forms=expand(forms), title_forms=glossary_forms(forms), corrected_from=word
+            )
             group.ids = matching_ids(group.forms)
         answer.groups.append(group)
     answer.groups = [group for group in answer.groups if group.ids] or answer.groups
@@ -273,6 +299,7 @@ def run_search(query):
 
 def suggestions(root_page):
     """What to offer when a search finds little: the site's topics, the glossary and the common questions."""
+
     def build():
         from explainer.glossary.models import GlossaryPage
 

@@ -56,8 +56,11 @@ def translated_texts(instance, owner):
         children = getattr(instance, relation.get_accessor_name()).all()
         for index, child in enumerate(children, start=1):
             for name in translated_field_names(type(child)):
-                texts.append(TranslatedText(
-                    owner, f"{relation.get_accessor_name()}[{index}].{name}",
-                    {language: text_of(child, name, language) for language in LANGUAGES},
-                ))
+                texts.append(
+                    TranslatedText(
+                        owner,
+                        f"{relation.get_accessor_name()}[{index}].{name}",
+                        {language: text_of(child, name, language) for language in LANGUAGES},
+                    )
+                )
     return texts

@@ -47,8 +47,13 @@ def sitemap(request):
 @require_safe
 def robots(request):
     # /language/…: the language switch's redirects, which set a cookie; the pages' hreflang links name every version.
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/",
-             f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /language/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
@@ -62,8 +67,10 @@ def server_error(request):
         return defaults.server_error(request)
     retry_after = getattr(settings, "DATABASE_RETRY_AFTER_SECONDS", 30)
     if request.path.startswith("/api/"):
-        response = JsonResponse({"error": "The service is temporarily unavailable. Try again later.",
-                                 "retry_after": retry_after}, status=503)
+        response = JsonResponse(
+            {"error": "The service is temporarily unavailable. Try again later.", "retry_after": retry_after},
+            status=503,
+        )
     else:
         try:
             page = loader.render_to_string("503.html")

@@ -119,8 +119,10 @@ def time_claim_matcher(repeat=15):
 def main():
     database_url = os.environ.get(THROWAWAY_DATABASE_ENV)
     if not database_url or database_url != os.environ.get("DATABASE_URL"):
-        sys.exit("This measurement adds pages, so it runs only on the throwaway database that benchsite names "
-                 f"in {THROWAWAY_DATABASE_ENV} (and DATABASE_URL).")
+        sys.exit(
+            "This measurement adds pages, so it runs only on the throwaway database that benchsite names "
+            f"in {THROWAWAY_DATABASE_ENV} (and DATABASE_URL)."
+        )
     import django
 
     django.setup()

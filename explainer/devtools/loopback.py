@@ -33,6 +33,9 @@ def require_ok(port, path, method="GET", body=None, headers=None):
     answer = http_request(port, path, method, body, headers)
     if answer.status != 200:
         location = answer.headers.get("Location")
-        raise CommandError(f"{method} {path} answered {answer.status}" + (f" (to {location})" if location else "")
-                           + "; the benchmark needs every URL it measures to answer 200.")
+        raise CommandError(
+            f"{method} {path} answered {answer.status}"
+            + (f" (to {location})" if location else "")
+            + "; the benchmark needs every URL it measures to answer 200."
+        )
     return answer

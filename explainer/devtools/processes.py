@@ -113,20 +113,30 @@ class GunicornServer:
 
     GRACEFUL_SECONDS = 5
 
-    def __init__(self, env, port, workers=2, worker_class="gthread", threads=4, host=LOOPBACK, output=None,
-                 extra_arguments=()):
+    def __init__(
+        self, env, port, workers=2, worker_class="gthread", threads=4, host=LOOPBACK, output=None, extra_arguments=()
+    ):
         self.env, self.port, self.host = env, port, host
         self.output = output  # a file for gunicorn's log, or None to share this process's output
         self.arguments = [
-            sys.executable, "-m", "gunicorn", "explainer.wsgi:application",
-            "--bind", f"{host}:{port}",
-            "--workers", str(workers),
-            "--worker-class", worker_class,
-            "--threads", str(threads),
-            "--graceful-timeout", str(self.GRACEFUL_SECONDS),
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "explainer.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            worker_class,
+            "--threads",
+            str(threads),
+            "--graceful-timeout",
+            str(self.GRACEFUL_SECONDS),
             # The default control socket is one fixed path per user: two servers at once would fight over it.
             "--no-control-socket",
-            "--chdir", str(settings.BASE_DIR),
+            "--chdir",
+            str(settings.BASE_DIR),
             *extra_arguments,
         ]
         self.process = None
@@ -137,9 +147,14 @@ class GunicornServer:
 
     def start(self):
         self.process = subprocess.Popen(
-            self.arguments, env=self.env, cwd=settings.BASE_DIR, stdin=subprocess.DEVNULL,
-            stdout=self.output, stderr=subprocess.STDOUT if self.output else None,
-            start_new_session=True, preexec_fn=_stop_with_parent,
+            self.arguments,
+            env=self.env,
+            cwd=settings.BASE_DIR,
+            stdin=subprocess.DEVNULL,
+            stdout=self.output,
+            stderr=subprocess.STDOUT if self.output else None,
+            start_new_session=True,
+            preexec_fn=_stop_with_parent,
         )
         return self
 
@@ -148,8 +163,9 @@ class GunicornServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise CommandError(f"gunicorn on port {self.port} exited with code {self.process.returncode}."
-                                   + self.log_tail())
+                raise CommandError(
+                    f"gunicorn on port {self.port} exited with code {self.process.returncode}." + self.log_tail()
+                )
             try:
                 if http_request(self.port, path, host=self.host).status < 500:
                     return

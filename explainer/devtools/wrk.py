@@ -23,8 +23,10 @@ def lua_script(name, claims_api_path):
 def find_wrk():
     path = shutil.which("wrk")
     if path is None:
-        raise CommandError("wrk is not installed: it measures throughput and latency. Install it with "
-                           "`apt-get install wrk` (Debian and Ubuntu) and run benchsite again.")
+        raise CommandError(
+            "wrk is not installed: it measures throughput and latency. Install it with "
+            "`apt-get install wrk` (Debian and Ubuntu) and run benchsite again."
+        )
     return path
 
 
@@ -56,9 +58,18 @@ class Wrk:
 
     def run(self, url, seconds, connections, script=None, script_arguments=()):
         command = [
-            self.executable, "--threads", str(self.threads), "--connections", str(connections),
-            "--duration", f"{seconds}s", "--timeout", "10s", "--latency",
-            "--script", str(script or self.single_url_script),
+            self.executable,
+            "--threads",
+            str(self.threads),
+            "--connections",
+            str(connections),
+            "--duration",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "--script",
+            str(script or self.single_url_script),
             *[item for name, value in FORWARDED_HTTPS.items() for item in ("--header", f"{name}: {value}")],
             url,
         ]
@@ -67,10 +78,14 @@ class Wrk:
         finished = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
         for line in finished.stdout.splitlines():
             if line.startswith(RESULT_MARKER):
-                data = json.loads(line[len(RESULT_MARKER):])
+                data = json.loads(line[len(RESULT_MARKER) :])
                 return WrkResult(
-                    seconds=data["duration_us"] / 1e6, requests=int(data["requests"]), errors=data["errors"],
-                    latency_us=data["latency_us"], statuses=data.get("statuses") or {}, sent=data.get("sent") or {},
+                    seconds=data["duration_us"] / 1e6,
+                    requests=int(data["requests"]),
+                    errors=data["errors"],
+                    latency_us=data["latency_us"],
+                    statuses=data.get("statuses") or {},
+                    sent=data.get("sent") or {},
                 )
         raise CommandError(f"wrk gave no result (exit {finished.returncode}):\n{finished.stdout}{finished.stderr}")
 

@@ -35,17 +35,28 @@ class StudyFile(PageItem):
             fields.update(localized(name, text))
         # sort_order keeps the file's order: without it PostgreSQL returns rows in whatever order it finds them.
         fields["arms"] = [
-            StudyArm(**localized("label", arm["label"]), enrolled=arm["enrolled"], analysed=arm["analysed"], sort_order=n)
+            StudyArm(
+                **localized("label", arm["label"]), enrolled=arm["enrolled"], analysed=arm["analysed"], sort_order=n
+            )
             for n, arm in enumerate(self.arms)
         ]
         fields["outcomes"] = [
-            StudyOutcome(**localized("measure", o["measure"]), **localized("result", o["result"]), direction=o["direction"],
-                         sort_order=n)
+            StudyOutcome(
+                **localized("measure", o["measure"]),
+                **localized("result", o["result"]),
+                direction=o["direction"],
+                sort_order=n,
+            )
             for n, o in enumerate(self.outcomes)
         ]
         fields["fact_sources"] = [
-            StudySource(source=s["source"], verified=s["verified"], facts=", ".join(s["facts"]), **localized("note", s["note"]),
-                        sort_order=n)
+            StudySource(
+                source=s["source"],
+                verified=s["verified"],
+                facts=", ".join(s["facts"]),
+                **localized("note", s["note"]),
+                sort_order=n,
+            )
             for n, s in enumerate(self.sources)
         ]
         return fields
@@ -74,7 +85,9 @@ class StudyFiles(ContentKind):
             "cause": fields.choice("cause", values(choices.Cause)),
             "cell_type": fields.choice("cell_type", values(choices.CellType)),
             "cell_source": fields.choice("cell_source", values(choices.CellSource)),
-            "cell_route": fields.choice("route", values(choices.Route), required=False, default=choices.Route.NOT_STATED),
+            "cell_route": fields.choice(
+                "route", values(choices.Route), required=False, default=choices.Route.NOT_STATED
+            ),
             "infusions": fields.get("infusions", int, required=False),
             "follow_up_weeks": fields.get("follow_up_weeks", int, required=False),
         }
@@ -97,8 +110,14 @@ class StudyFiles(ContentKind):
             name=fields.get("name", str),
             facts=facts,
             texts=texts,
-            arms=[self.arm(path, f"arms[{i}]", a) for i, a in enumerate(fields.get("arms", list, required=False, default=[]))],
-            outcomes=[self.outcome(path, f"outcomes[{i}]", o) for i, o in enumerate(fields.get("outcomes", list, required=False, default=[]))],
+            arms=[
+                self.arm(path, f"arms[{i}]", a)
+                for i, a in enumerate(fields.get("arms", list, required=False, default=[]))
+            ],
+            outcomes=[
+                self.outcome(path, f"outcomes[{i}]", o)
+                for i, o in enumerate(fields.get("outcomes", list, required=False, default=[]))
+            ],
             sources=[self.source(path, f"sources[{i}]", s) for i, s in enumerate(fields.get("sources", list))],
         )
         if not item.sources:
@@ -115,7 +134,8 @@ class StudyFiles(ContentKind):
         for index, outcome in enumerate(outcomes):
             if outcome["direction"] in choices.COMPARED_DIRECTIONS:
                 raise ContentError(
-                    path, f"outcomes[{index}].direction",
+                    path,
+                    f"outcomes[{index}].direction",
                     f"is {outcome['direction']!r}, but this study has no comparison group: use "
                     f"{choices.Direction.BEFORE_AFTER.value!r} for a change from before, or {choices.Direction.UNCERTAIN.value!r}",
                 )
@@ -156,7 +176,9 @@ class StudyFiles(ContentKind):
             raise fields.error("source", "must give a web address after url:, starting with https:// or http://")
         unknown = [fact for fact in source["facts"] if fact != ALL_FACTS and fact not in FACT_FIELDS]
         if unknown:
-            raise fields.error("facts", f"names {unknown[0]!r}, which is not a study field; use {ALL_FACTS} or field names")
+            raise fields.error(
+                "facts", f"names {unknown[0]!r}, which is not a study field; use {ALL_FACTS} or field names"
+            )
         if not source["verified"] and not source["note"] and ALL_FACTS not in source["facts"]:
             raise ContentError(path, f"{where}.note", "is required for an unverified source: say what is unchecked")
         fields.check_no_unknown()

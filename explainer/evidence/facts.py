@@ -10,9 +10,30 @@ if TYPE_CHECKING:
 
 # The study facts that a source entry can back, by field name; "all" stands for every fact not listed elsewhere.
 FACT_FIELDS = [
-    "paper_title", "citation", "year", "journal", "doi", "registry_id", "study_type", "randomised", "blinding",
-    "comparator", "arms", "population", "cause", "cell_type", "cell_source", "route", "dose", "infusions",
-    "follow_up_weeks", "primary_endpoint", "outcomes", "summary", "can_and_cannot", "authors_conclusion",
+    "paper_title",
+    "citation",
+    "year",
+    "journal",
+    "doi",
+    "registry_id",
+    "study_type",
+    "randomised",
+    "blinding",
+    "comparator",
+    "arms",
+    "population",
+    "cause",
+    "cell_type",
+    "cell_source",
+    "route",
+    "dose",
+    "infusions",
+    "follow_up_weeks",
+    "primary_endpoint",
+    "outcomes",
+    "summary",
+    "can_and_cannot",
+    "authors_conclusion",
 ]
 ALL_FACTS = "all"
 
@@ -53,8 +74,13 @@ SEED_DOCUMENTS = {
     "xie-2025-company-summary": _("a summary of the review on a stem-cell company's news website (2025)"),
     "boya-advert": _("a promotional article by a stem-cell company (博雅干细胞)"),
 }
-SEED_NUMBERS = {"000": "heplpc-news-2025", "001": "qin-2025-abstract", "002": "jiuzhitang-2019",
-                "003": "xie-2025-company-summary", "004": "boya-advert"}
+SEED_NUMBERS = {
+    "000": "heplpc-news-2025",
+    "001": "qin-2025-abstract",
+    "002": "jiuzhitang-2019",
+    "003": "xie-2025-company-summary",
+    "004": "boya-advert",
+}
 
 
 @dataclass

@@ -18,64 +18,82 @@ class EvidenceLabel:
 REVIEW = EvidenceLabel(
     "systematic-review",
     _("Systematic review of earlier studies"),
-    _("Researchers searched for all the studies on a question and combined what they found. It is only as strong as "
-      "the studies it includes."),
+    _(
+        "Researchers searched for all the studies on a question and combined what they found. It is only as strong as "
+        "the studies it includes."
+    ),
     0,
 )
 NARRATIVE_REVIEW = EvidenceLabel(
     "narrative-review",
     _("Expert review, not a new study"),
-    _("Experts describe the research so far in their own words. It tells you what has been tried, not whether it "
-      "works."),
+    _(
+        "Experts describe the research so far in their own words. It tells you what has been tried, not whether it "
+        "works."
+    ),
     0,
 )
 NO_COMPARISON = EvidenceLabel(
     "no-comparison",
     _("Early study — no comparison group"),
-    _("Everyone got the cells and nobody was left out for comparison. So any change could come from usual care, "
-      "time, or chance, and the study cannot show that the cells caused it."),
+    _(
+        "Everyone got the cells and nobody was left out for comparison. So any change could come from usual care, "
+        "time, or chance, and the study cannot show that the cells caused it."
+    ),
     1,
 )
 DOSES_ONLY = EvidenceLabel(
     "doses-only",
     _("Early study — no comparison group, only different doses"),
-    _("Everyone got cells, in different amounts. Nobody got usual care alone, so the study cannot show that the "
-      "cells caused any change."),
+    _(
+        "Everyone got cells, in different amounts. Nobody got usual care alone, so the study cannot show that the "
+        "cells caused any change."
+    ),
     1,
 )
 NOT_RANDOMISED = EvidenceLabel(
     "not-randomised",
     _("Compared with another group, but not randomised"),
-    _("People who got cells were compared with people who did not, but the groups were not formed by chance. The "
-      "groups may have differed from the start, for example in how sick people were."),
+    _(
+        "People who got cells were compared with people who did not, but the groups were not formed by chance. The "
+        "groups may have differed from the start, for example in how sick people were."
+    ),
     2,
 )
 OPEN_LABEL = EvidenceLabel(
     "randomised-open-label",
     _("Randomised, but patients and doctors knew who got cells"),
-    _("Chance decided who got cells, which makes the groups alike at the start. But everyone knew who was treated, "
-      "which can change how people feel, how they are cared for and how results are judged."),
+    _(
+        "Chance decided who got cells, which makes the groups alike at the start. But everyone knew who was treated, "
+        "which can change how people feel, how they are cared for and how results are judged."
+    ),
     3,
 )
 BLINDING_NOT_STATED = EvidenceLabel(
     "randomised-blinding-not-stated",
     _("Randomised; the report does not say who knew about the treatment"),
-    _("Chance decided who got cells, which makes the groups alike at the start. The report does not say whether "
-      "patients and doctors knew who was treated, which can affect the results."),
+    _(
+        "Chance decided who got cells, which makes the groups alike at the start. The report does not say whether "
+        "patients and doctors knew who was treated, which can affect the results."
+    ),
     3,
 )
 BLINDED = EvidenceLabel(
     "randomised-blinded",
     _("Randomised and blinded"),
-    _("Chance decided who got cells, and at least some of the people involved did not know who was treated. "
-      "This is a fair test, but it did not use a placebo."),
+    _(
+        "Chance decided who got cells, and at least some of the people involved did not know who was treated. "
+        "This is a fair test, but it did not use a placebo."
+    ),
     3,
 )
 PLACEBO_CONTROLLED = EvidenceLabel(
     "randomised-placebo",
     _("Randomised and placebo-controlled"),
-    _("Chance decided who got cells, and the comparison group got a dummy treatment (a placebo). This is the "
-      "fairest kind of test of whether a treatment works."),
+    _(
+        "Chance decided who got cells, and the comparison group got a dummy treatment (a placebo). This is the "
+        "fairest kind of test of whether a treatment works."
+    ),
     4,
 )
 
@@ -102,5 +120,14 @@ def evidence_label(study_type, randomised, blinding, comparator):
 # The labels of studies in which everyone got cells: any change they report is a change from before, not a difference.
 UNCONTROLLED_LABELS = (NO_COMPARISON, DOSES_ONLY)
 
-ALL_LABELS = [PLACEBO_CONTROLLED, BLINDED, BLINDING_NOT_STATED, OPEN_LABEL, NOT_RANDOMISED, DOSES_ONLY, NO_COMPARISON,
-              REVIEW, NARRATIVE_REVIEW]
+ALL_LABELS = [
+    PLACEBO_CONTROLLED,
+    BLINDED,
+    BLINDING_NOT_STATED,
+    OPEN_LABEL,
+    NOT_RANDOMISED,
+    DOSES_ONLY,
+    NO_COMPARISON,
+    REVIEW,
+    NARRATIVE_REVIEW,
+]

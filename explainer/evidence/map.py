@@ -70,7 +70,12 @@ def evidence_map(studies):
         group = Group(label=label)
         for study in members:
             enrolled = people[study.pk]
-            group.rows.append(Row(study=study, enrolled=enrolled, bar=bar_length(enrolled, largest),
-                                  outcomes=outcome_marks(study)))
+            group.rows.append(
+                Row(study=study, enrolled=enrolled, bar=bar_length(enrolled, largest), outcomes=outcome_marks(study))
+            )
         groups.append(group)
-    return {"groups": groups, "largest": largest, "directions": [(direction, DIRECTION_MARKS[direction]) for direction in Direction]}
+    return {
+        "groups": groups,
+        "largest": largest,
+        "directions": [(direction, DIRECTION_MARKS[direction]) for direction in Direction],
+    }

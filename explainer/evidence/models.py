@@ -144,18 +144,23 @@ class StudyPage(PrintableMixin, ExplainerPage):
         Type = choices.StudyType
         errors = {}
         if self.study_type == Type.RCT and not self.randomised:
-            errors["randomised"] = _("A randomised controlled trial is randomised: tick “randomised”, or choose "
-                                     "another study type.")
+            errors["randomised"] = _(
+                "A randomised controlled trial is randomised: tick “randomised”, or choose another study type."
+            )
         elif self.randomised and self.study_type in (Type.NON_RANDOMISED_CONTROLLED, Type.SINGLE_ARM, Type.CASE_SERIES):
-            errors["randomised"] = _("This study type is not randomised: untick “randomised”, or choose "
-                                     "“Randomised controlled trial”.")
+            errors["randomised"] = _(
+                "This study type is not randomised: untick “randomised”, or choose “Randomised controlled trial”."
+            )
         if self.study_type in (Type.RCT, Type.NON_RANDOMISED_CONTROLLED) and self.comparator == choices.Comparator.NONE:
             errors["comparator"] = _("A controlled study compares with another group: choose what that group got.")
         elif self.study_type in (Type.SINGLE_ARM, Type.CASE_SERIES) and self.comparator in (
-            choices.Comparator.PLACEBO, choices.Comparator.STANDARD_CARE
+            choices.Comparator.PLACEBO,
+            choices.Comparator.STANDARD_CARE,
         ):
-            errors["comparator"] = _("In this study type everyone got cells, so there is no placebo or usual-care "
-                                     "group: choose “No comparison group” or “Other doses of the same cells only”, or another study type.")
+            errors["comparator"] = _(
+                "In this study type everyone got cells, so there is no placebo or usual-care "
+                "group: choose “No comparison group” or “Other doses of the same cells only”, or another study type."
+            )
         if self.blinding in (choices.Blinding.SINGLE, choices.Blinding.DOUBLE) and (
             self.comparator == choices.Comparator.NONE and not self.is_review
         ):
@@ -214,7 +219,11 @@ class StudyPage(PrintableMixin, ExplainerPage):
                 ("infusions", _("Number of infusions"), str(self.infusions or "")),
             ]
         rows += [
-            ("follow_up_weeks", _("Follow-up"), " · ".join(filter(None, [follow_up if self.follow_up_weeks else "", self.follow_up_note]))),
+            (
+                "follow_up_weeks",
+                _("Follow-up"),
+                " · ".join(filter(None, [follow_up if self.follow_up_weeks else "", self.follow_up_note])),
+            ),
             ("primary_endpoint", _("Main measure"), self.primary_endpoint),
         ]
         return [FactRow(field, label, value, unverified.get(field)) for field, label, value in rows if value]
@@ -283,10 +292,14 @@ class StudyOutcome(Orderable):
         except ObjectDoesNotExist:
             return
         if self.direction in choices.COMPARED_DIRECTIONS and not study.has_comparison_group:
-            raise ValidationError({"direction": _(
-                "This study has no comparison group, so a change cannot be called better or worse. Choose “Changed "
-                "from before (not compared with another group)” or “Uncertain”."
-            )})
+            raise ValidationError(
+                {
+                    "direction": _(
+                        "This study has no comparison group, so a change cannot be called better or worse. Choose “Changed "
+                        "from before (not compared with another group)” or “Uncertain”."
+                    )
+                }
+            )
 
     @property
     def shown_direction(self):
@@ -312,7 +325,9 @@ class StudySource(Orderable):
         _("verified"), default=True, help_text=_("Unverified facts are shown to readers as “reported by …”.")
     )
     facts = models.CharField(
-        _("facts"), max_length=500, default=ALL_FACTS,
+        _("facts"),
+        max_length=500,
+        default=ALL_FACTS,
         help_text=_("Comma-separated field names this source backs (for example arms, outcomes), or all."),
     )
     note = models.TextField(_("note"), blank=True)

@@ -17,8 +17,27 @@ from explainer.core.versions import CacheVersion
 
 GLOSSARY_VERSION = CacheVersion("glossary-version")
 SKIP_INSIDE = {
-    "a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "code", "script", "style", "title", "dfn",
-    "select", "option", "textarea", "svg", "mark", "blockquote", "cite",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "button",
+    "label",
+    "code",
+    "script",
+    "style",
+    "title",
+    "dfn",
+    "select",
+    "option",
+    "textarea",
+    "svg",
+    "mark",
+    "blockquote",
+    "cite",
 }
 TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>")
 NO_LINK = "data-no-glossary"
@@ -128,8 +147,14 @@ def is_whole_chinese_word(text, start, end, segmentations, tagger):
         return False
     if first > 0 and not before and words[first - 1][2].startswith(NAME_TAGS):
         return False
-    if (first == last and not before and not after and first > 0 and words[first][2].startswith(VERB_TAGS)
-            and words[first - 1][2].startswith(ADVERB_TAGS)):
+    if (
+        first == last
+        and not before
+        and not after
+        and first > 0
+        and words[first][2].startswith(VERB_TAGS)
+        and words[first - 1][2].startswith(ADVERB_TAGS)
+    ):
         return False  # 逐条对照: "compare point by point", a verb after an adverb
     return True
 
@@ -154,8 +179,7 @@ def link_terms(html, language, glossary_url):
             return match.group(0)
         linked.add(slug)
         return (
-            f'<a class="term" href="{glossary_url}#{slug}" data-definition="{escape(definition)}">'
-            f"{match.group(0)}</a>"
+            f'<a class="term" href="{glossary_url}#{slug}" data-definition="{escape(definition)}">{match.group(0)}</a>'
         )
 
     for tag in TAG.finditer(html):

@@ -17,7 +17,9 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     an editor's change is a draft until a clinical reviewer approves it, and only live terms are shown or linked.
     """
 
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("The term in English, lower case, with hyphens."))
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("The term in English, lower case, with hyphens.")
+    )
     term = models.CharField(_("term"), max_length=100)
     also = models.TextField(
         _("other forms"),

@@ -42,9 +42,7 @@ class CalloutBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(form_classname="title", icon="title", template="blocks/heading.html")
     paragraph = RichTextBlock(features=INLINE_FEATURES + ["ol", "ul"], icon="pilcrow")
-    list = ListBlock(
-        RichTextBlock(features=INLINE_FEATURES), icon="list-ul", template="blocks/list.html"
-    )
+    list = ListBlock(RichTextBlock(features=INLINE_FEATURES), icon="list-ul", template="blocks/list.html")
     numbered_list = ListBlock(
         RichTextBlock(features=INLINE_FEATURES), icon="list-ol", template="blocks/numbered_list.html"
     )
@@ -59,13 +57,21 @@ class SourceBlock(blocks.StructBlock):
     """A source as a reader would cite it: who, what, when, and a link. The Chinese site shows the Chinese citation
     and note when there is one."""
 
-    citation = blocks.CharBlock(help_text=_("Who, what and when: authors, title, journal, year — or the organisation and document."))
+    citation = blocks.CharBlock(
+        help_text=_("Who, what and when: authors, title, journal, year — or the organisation and document.")
+    )
     citation_zh_hans = blocks.CharBlock(
-        required=False, help_text=_("The citation for Chinese readers (a Chinese title, a translated description), if it differs.")
+        required=False,
+        help_text=_("The citation for Chinese readers (a Chinese title, a translated description), if it differs."),
     )
     doi = blocks.CharBlock(required=False, help_text=_("For example 10.1016/j.jhep.2018.03.024"))
     url = blocks.URLBlock(required=False)
-    note = blocks.CharBlock(required=False, help_text=_("What this source is used for, if a reader needs to know (for example: the advert discussed on this page)."))
+    note = blocks.CharBlock(
+        required=False,
+        help_text=_(
+            "What this source is used for, if a reader needs to know (for example: the advert discussed on this page)."
+        ),
+    )
     note_zh_hans = blocks.CharBlock(required=False, help_text=_("The note in Chinese."))
 
     class Meta:

@@ -38,10 +38,9 @@ class ReadableTextComparison(RichTextBlockComparison):
         return format_html_join("", "<p>{}</p>", ((line,) for line in self.lines(val)))
 
     def htmldiff(self):
-        return format_html_join("", "<p>{}</p>", (
-            (diff_text(before, after).to_html(),)
-            for before, after in self.paired_lines()
-        ))
+        return format_html_join(
+            "", "<p>{}</p>", ((diff_text(before, after).to_html(),) for before, after in self.paired_lines())
+        )
 
     def paired_lines(self):
         before, after = self.lines(self.val_a), self.lines(self.val_b)

@@ -10,6 +10,7 @@ from explainer.content.schema import DEFAULT_LANGUAGE, LANGUAGES, ContentError, 
 
 from django.apps import apps
 
+
 @dataclass(frozen=True)
 class PageType:
     """A type of page a file in content/pages/ can have: its model, and how to read and store the fields only it has."""
@@ -33,11 +34,13 @@ def register_page_type(name, page_type):
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+
 def read_slug(fields, key="slug"):
     slug = fields.get(key, str)
     if not SLUG.match(slug):
         raise fields.error(key, "must use lower-case letters, digits and single hyphens, like what-is-cirrhosis")
     return slug
+
 
 def read_translated_blocks(fields, key, required=True):
     """{language: blocks}; the default language is required, the others may be missing (shown with a note)."""
@@ -56,6 +59,7 @@ def read_translated_blocks(fields, key, required=True):
             result[language] = parse_blocks(fields.path, where, value[language])
             check_markup(fields.path, where, result[language])
     return result
+
 
 def read_sources(fields):
     """Each source as a reader would cite it. `citation` is one text for both languages or {en, zh-hans}; `note`
@@ -82,10 +86,14 @@ def read_sources(fields):
         if item["url"] and not item["url"].startswith(("https://", "http://")):
             raise source.error("url", "must start with https:// or http://")
         if "seed" in source.data:
-            raise source.error("seed", "is an internal file name; describe the source as a reader would cite it (who, what, when, a link) instead")
+            raise source.error(
+                "seed",
+                "is an internal file name; describe the source as a reader would cite it (who, what, when, a link) instead",
+            )
         source.check_no_unknown()
         sources.append(item)
     return sources
+
 
 @dataclass
 class PageFile(PageItem):
@@ -117,12 +125,15 @@ class PageFile(PageItem):
         fields["sources"] = [{"type": "source", "value": source} for source in self.sources]
         fields["quoted_claims"] = "\n".join(self.quoted_claims)
         if self.page_type == "topic":
-            fields.update(localized("key_points", {language: "\n".join(points) for language, points in self.key_points.items()}))
+            fields.update(
+                localized("key_points", {language: "\n".join(points) for language, points in self.key_points.items()})
+            )
         fields.update(self.extra)
         page_type = PAGE_TYPES[self.page_type]
         if page_type.page_fields:
             fields.update(page_type.page_fields(self, page_id_for_slug))
         return fields
+
 
 class PageFiles(ContentKind):
     directory = "pages"
@@ -135,7 +146,9 @@ class PageFiles(ContentKind):
         body = read_translated_blocks(fields, "body", required=page_type == "topic")
         if set(body) - {DEFAULT_LANGUAGE} and set(body) != set(title):
             language = sorted(set(body) ^ set(title))[0]
-            raise ContentError(path, f"title.{language}", "is missing: give the title and the body in the same languages")
+            raise ContentError(
+                path, f"title.{language}", "is missing: give the title and the body in the same languages"
+            )
         item = PageFile(
             path=path,
             checksum="",

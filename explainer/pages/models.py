@@ -46,7 +46,9 @@ class ExplainerPage(Page):
         _("months between clinical reviews"),
         default=DEFAULT_REVIEW_INTERVAL_MONTHS,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_REVIEW_INTERVAL_MONTHS)],
-        help_text=_("When a clinical reviewer approves the page, the next review is due this many months later (at most 36)."),
+        help_text=_(
+            "When a clinical reviewer approves the page, the next review is due this many months later (at most 36)."
+        ),
     )
     quoted_claims = models.TextField(
         _("claims quoted on purpose"),
@@ -102,7 +104,10 @@ class ExplainerPage(Page):
         tabs = [ObjectList(cls.content_panels, heading=_("Content"))]
         if cls.check_panels:
             tabs.append(ObjectList(cls.check_panels, heading=_("Checks (last saved version)")))
-        tabs += [ObjectList(cls.promote_panels, heading=_("Promote")), ObjectList(cls.settings_panels, heading=_("Settings"))]
+        tabs += [
+            ObjectList(cls.promote_panels, heading=_("Promote")),
+            ObjectList(cls.settings_panels, heading=_("Settings")),
+        ]
         return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
     def is_translated(self, language=None):
@@ -189,7 +194,11 @@ class ExplainerPage(Page):
                 continue  # it would pass the rest on to the child found next
             if routes_to_children and remaining:
                 raise Http404  # it has no child of the next name
-            page = model.serving_queryset().get(pk=pk) if hasattr(model, "serving_queryset") else Page.objects.get(pk=pk).specific
+            page = (
+                model.serving_queryset().get(pk=pk)
+                if hasattr(model, "serving_queryset")
+                else Page.objects.get(pk=pk).specific
+            )
             return page.route(request, remaining)
         raise Http404  # no child of the first name
 
@@ -252,7 +261,9 @@ class TopicPage(PrintableMixin, ExplainerPage):
     key_points = models.TextField(
         _("key points for the handout"),
         blank=True,
-        help_text=_("The 4–6 things to remember, one per line. The printable handout shows these instead of the whole page."),
+        help_text=_(
+            "The 4–6 things to remember, one per line. The printable handout shows these instead of the whole page."
+        ),
     )
 
     translated_fields = ExplainerPage.translated_fields + ("body",)

@@ -13,8 +13,12 @@ from explainer.core.texts import LANGUAGES, text_of, translated_field_names
 
 LANGUAGE_NAMES = {"en": _("English"), "zh-hans": _("Chinese")}
 MISSING = {
-    "en": _("Write the English too: a page goes to clinical review in both languages. A draft can be saved without it."),
-    "zh-hans": _("Write the Chinese too: a page goes to clinical review in both languages. A draft can be saved without it."),
+    "en": _(
+        "Write the English too: a page goes to clinical review in both languages. A draft can be saved without it."
+    ),
+    "zh-hans": _(
+        "Write the Chinese too: a page goes to clinical review in both languages. A draft can be saved without it."
+    ),
 }
 
 # The POST parameters of the admin actions that send content to review or make it live.
@@ -73,17 +77,22 @@ def missing_child_translations(model, formsets):
                 continue
             position += 1
             for name in names:
-                texts = {language: str(data.get(build_localized_fieldname(name, language)) or "").strip()
-                         for language in LANGUAGES}
+                texts = {
+                    language: str(data.get(build_localized_fieldname(name, language)) or "").strip()
+                    for language in LANGUAGES
+                }
                 filled = [language for language in LANGUAGES if texts[language]]
                 if len(filled) == len(LANGUAGES) or not filled:
                     continue
                 for language in LANGUAGES:
                     if language not in filled:
-                        messages.append(_("%(item)s %(number)s, “%(field)s”: the %(language)s is missing.") % {
-                            "item": capfirst(child_model._meta.verbose_name),
-                            "number": position,
-                            "field": child_model._meta.get_field(name).verbose_name,
-                            "language": LANGUAGE_NAMES[language],
-                        })
+                        messages.append(
+                            _("%(item)s %(number)s, “%(field)s”: the %(language)s is missing.")
+                            % {
+                                "item": capfirst(child_model._meta.verbose_name),
+                                "number": position,
+                                "field": child_model._meta.get_field(name).verbose_name,
+                                "language": LANGUAGE_NAMES[language],
+                            }
+                        )
     return messages

@@ -74,10 +74,30 @@ SCALE_WORDS = {
 RANGE_SEPARATOR = re.compile(r"\s*(?:[-‐‑–—~～至到]|to)\s*")
 
 MONTHS = {
-    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
-    "September": 9, "October": 10, "November": 11, "December": 12,
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
-    "Nov": 11, "Dec": 12,
+    "January": 1,
+    "February": 2,
+    "March": 3,
+    "April": 4,
+    "May": 5,
+    "June": 6,
+    "July": 7,
+    "August": 8,
+    "September": 9,
+    "October": 10,
+    "November": 11,
+    "December": 12,
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
 }
 MONTH_NAME = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
 # "May" is also a verb, so it counts as a month only beside a day or a year: "May 2015", "20 May", "May 20".
@@ -116,9 +136,7 @@ def _prepared(text):
 def _month_numbers(text):
     for match in MONTH_NAME.finditer(text):
         name = match.group()
-        if name == "May" and not (
-            NUMBER_AFTER.match(text, match.end()) or NUMBER_BEFORE.search(text[: match.start()])
-        ):
+        if name == "May" and not (NUMBER_AFTER.match(text, match.end()) or NUMBER_BEFORE.search(text[: match.start()])):
             continue
         yield str(MONTHS[name])
 

@@ -27,7 +27,15 @@ def parity_problems(texts=None):
         elif english and chinese:
             only_english, only_chinese = compare_numbers(english, chinese)
             if only_english:
-                problems.append(ParityProblem(text.owner, text.field, f"numbers only in the English: {', '.join(sorted(only_english))}"))
+                problems.append(
+                    ParityProblem(
+                        text.owner, text.field, f"numbers only in the English: {', '.join(sorted(only_english))}"
+                    )
+                )
             if only_chinese:
-                problems.append(ParityProblem(text.owner, text.field, f"numbers only in the Chinese: {', '.join(sorted(only_chinese))}"))
+                problems.append(
+                    ParityProblem(
+                        text.owner, text.field, f"numbers only in the Chinese: {', '.join(sorted(only_chinese))}"
+                    )
+                )
     return problems

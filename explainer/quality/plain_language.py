@@ -47,5 +47,7 @@ def plain_language_report(page, terms=None):
     for language in LANGUAGES:
         text = page_text(page, language)
         if text.strip():
-            report[language] = LanguageReport(language, assess(text, language, terms.get(language) if terms else known_terms(language)))
+            report[language] = LanguageReport(
+                language, assess(text, language, terms.get(language) if terms else known_terms(language))
+            )
     return report

@@ -26,13 +26,18 @@ def live_translated_texts():
         if hasattr(model, "live"):
             objects = objects.filter(live=True)
         for instance in objects.order_by("pk"):
-            yield from translated_texts(instance, f"{model._meta.verbose_name} {getattr(instance, 'slug', instance.pk)}")
+            yield from translated_texts(
+                instance, f"{model._meta.verbose_name} {getattr(instance, 'slug', instance.pk)}"
+            )
 
 
 def awaiting_review():
     """Pages and snippets submitted for clinical review, as the revision the reviewer will approve."""
-    states = (WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
-              .select_related("current_task_state__revision").order_by("created_at"))
+    states = (
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .select_related("current_task_state__revision")
+        .order_by("created_at")
+    )
     for state in states:
         task_state = state.current_task_state
         revision = task_state.revision if task_state and task_state.revision_id else None
@@ -46,7 +51,10 @@ def awaiting_review():
             instance = instance.specific if type(instance) is Page else instance
             yield instance, f"draft awaiting review: page {instance.url_path.removeprefix('/home')} ({instance.title})"
         else:
-            yield instance, f"draft awaiting review: {type(instance)._meta.verbose_name} {getattr(instance, 'slug', instance.pk)}"
+            yield (
+                instance,
+                f"draft awaiting review: {type(instance)._meta.verbose_name} {getattr(instance, 'slug', instance.pk)}",
+            )
 
 
 def all_translated_texts():

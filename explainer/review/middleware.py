@@ -39,8 +39,10 @@ class ApprovalConfirmationMiddleware:
         title = getattr(content, "title", None) or str(content)
         review = PageReview.objects.filter(page_id=content.pk).first() if hasattr(content, "url_path") else None
         if review:
-            messages.success(request, _(
-                "Approved: “%(title)s” is live. Your clinical review is recorded; the next is due %(date)s."
-            ) % {"title": title, "date": date_format(review.next_review_due)})
+            messages.success(
+                request,
+                _("Approved: “%(title)s” is live. Your clinical review is recorded; the next is due %(date)s.")
+                % {"title": title, "date": date_format(review.next_review_due)},
+            )
         else:
             messages.success(request, _("Approved: “%(title)s” is live.") % {"title": title})

@@ -51,7 +51,9 @@ class PageReview(models.Model):
     reviewer_role = models.CharField(_("role"), max_length=255, blank=True)
     reviewed_on = models.DateField(_("last reviewed"))
     next_review_due = models.DateField(_("next review due"))
-    revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-reviewed_on", "-id"]

@@ -8,9 +8,7 @@ def qr_svg(data, title):
     code = segno.make(data, error="m", micro=False)
     matrix = code.matrix
     size = len(matrix) + 8
-    squares = "".join(
-        f"M{x + 4} {y + 4}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark
-    )
+    squares = "".join(f"M{x + 4} {y + 4}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" class="qr-code" '
         f'shape-rendering="crispEdges"><title>{title}</title><rect width="{size}" height="{size}" fill="#fff"/>'

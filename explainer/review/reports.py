@@ -30,8 +30,7 @@ def reviews_due(today=None, within_days=DUE_SOON_DAYS):
 def patient_page_types():
     """Content types of the pages patients read (they show a review record), so need a clinical review."""
     models = [
-        model for model in apps.get_models()
-        if issubclass(model, Page) and getattr(model, "is_patient_page", False)
+        model for model in apps.get_models() if issubclass(model, Page) and getattr(model, "is_patient_page", False)
     ]
     return ContentType.objects.get_for_models(*models).values() if models else []
 

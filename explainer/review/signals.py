@@ -24,7 +24,9 @@ def record_clinical_review(sender, instance, user, **kwargs):
     page = page.specific
     reviewer = getattr(user, "clinical_reviewer", None)
     today = site_today()
-    months = min(getattr(page, "review_interval_months", None) or DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS)
+    months = min(
+        getattr(page, "review_interval_months", None) or DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
+    )
     PageReview.objects.create(
         page=page,
         reviewer=reviewer,

@@ -33,7 +33,8 @@ def editor_translation_script():
     }
     return json_script(labels, "admin-translation-labels") + format_html(
         '<script src="{}"></script><link rel="stylesheet" href="{}">',
-        static("js/admin-translation.js"), static("css/admin-translation.css"),
+        static("js/admin-translation.js"),
+        static("css/admin-translation.css"),
     )
 
 
@@ -59,7 +60,11 @@ def refuse_autosave_of_a_form_being_submitted(request, *args):
     if not autosave_of_a_form_being_submitted(request):
         return None
     return JsonResponse(
-        {"success": False, "error_code": "invalid_revision", "error_message": _("Not autosaved: the form is being sent.")},
+        {
+            "success": False,
+            "error_code": "invalid_revision",
+            "error_message": _("Not autosaved: the form is being sent."),
+        },
         status=409,
     )
 

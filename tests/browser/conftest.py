@@ -17,8 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PASSWORD = "browser tests passphrase 1"
 SITE = {}  # the running test site's environment, for tests that need to look at its database
@@ -63,13 +68,29 @@ def site_url():
     }
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "loadcontent", "-v0")
-    manage(env, "shell", "-c", (
-        "from django.contrib.auth import get_user_model;"
-        f"get_user_model().objects.create_superuser('admin', password='{PASSWORD}')"
-    ))
+    manage(
+        env,
+        "shell",
+        "-c",
+        (
+            "from django.contrib.auth import get_user_model;"
+            f"get_user_model().objects.create_superuser('admin', password='{PASSWORD}')"
+        ),
+    )
     manage(env, "createeditor", "edith", "--password", PASSWORD)
-    manage(env, "createreviewer", "dr-li", "--name", "Dr Li Wei", "--role", "Hepatologist", "--role-zh", "肝病科医生",
-           "--password", PASSWORD)
+    manage(
+        env,
+        "createreviewer",
+        "dr-li",
+        "--name",
+        "Dr Li Wei",
+        "--role",
+        "Hepatologist",
+        "--role-zh",
+        "肝病科医生",
+        "--password",
+        PASSWORD,
+    )
     server, url = start_gunicorn(env, workers=1)
     SITE["env"] = env
     try:
@@ -84,9 +105,24 @@ def start_gunicorn(env, workers):
     """Start gunicorn on a free loopback port; return (process, base URL) once it answers."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "explainer.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--threads", "4", "--worker-class", "gthread", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "explainer.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            "4",
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     url = f"http://127.0.0.1:{port}"
     for _attempt in range(150):
@@ -157,6 +193,7 @@ def login(page, site_url):
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
         page.wait_for_url(f"{site_url}/admin/")
+
     return log_in
 
 

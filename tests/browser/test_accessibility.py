@@ -18,7 +18,9 @@ PAGES = [
     "/{language}/about-cirrhosis/causes/print/",
 ]
 # WCAG 2.2 A and AA rules (colour contrast included) and axe's best practices.
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
 
 
 @pytest.fixture
@@ -51,7 +53,9 @@ def test_no_accessibility_violations(axe_page, site_url, language, path):
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_no_accessibility_violations_in_a_checked_text(axe_page, site_url, language):
     axe_page.goto(f"{site_url}/{language}/check/")
-    axe_page.fill("textarea[name=text]", "Stem cells reverse cirrhosis with no side effects! 干细胞逆转肝硬化，名额有限！")
+    axe_page.fill(
+        "textarea[name=text]", "Stem cells reverse cirrhosis with no side effects! 干细胞逆转肝硬化，名额有限！"
+    )
     axe_page.click("form[data-claim-check-form] button")
     axe_page.wait_for_selector("mark.claim")
     results = Axe().run(axe_page, options=AXE_OPTIONS)

@@ -47,10 +47,15 @@ def cluster():
     try:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "loadcontent", "-v0")
-        manage(env, "shell", "-c", (
-            "from django.contrib.auth import get_user_model;"
-            f"get_user_model().objects.create_superuser('admin', password='{PASSWORD}')"
-        ))
+        manage(
+            env,
+            "shell",
+            "-c",
+            (
+                "from django.contrib.auth import get_user_model;"
+                f"get_user_model().objects.create_superuser('admin', password='{PASSWORD}')"
+            ),
+        )
         urls = []
         for _instance in range(2):
             server, url = start_gunicorn(env, workers=2)

@@ -6,7 +6,9 @@ from .conftest import PASSWORD, click_footer_action, keep_screenshot_on_failure,
 
 
 def page_id(slug):
-    output = site_manage("shell", "-v", "0", "-c", f"from wagtail.models import Page; print(Page.objects.get(slug='{slug}').id)")
+    output = site_manage(
+        "shell", "-v", "0", "-c", f"from wagtail.models import Page; print(Page.objects.get(slug='{slug}').id)"
+    )
     return int(output.split()[-1])
 
 
@@ -27,14 +29,25 @@ def test_edit_submit_approve_publish(page, site_url, login, secret):
     login("dr-li")
     page.goto(f"{site_url}/admin/pages/{target}/edit/")
     autosaves = []
-    page.on("request", lambda request: autosaves.append(request.url) if request.method == "POST" and (
-        request.headers.get("accept") == "application/json") else None)
+    page.on(
+        "request",
+        lambda request: autosaves.append(request.url)
+        if request.method == "POST" and (request.headers.get("accept") == "application/json")
+        else None,
+    )
     click_footer_action(page, "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
 
     page.wait_for_timeout(3000)  # long enough for an autosave to have run, if one were pending
-    state = site_manage("shell", "-v", "0", "-c", (
-        f"from wagtail.models import Page; p = Page.objects.get(id={target}); "
-        "print(p.live, p.has_unpublished_changes, p.latest_revision_id == p.live_revision_id)"))
+    state = site_manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        (
+            f"from wagtail.models import Page; p = Page.objects.get(id={target}); "
+            "print(p.live, p.has_unpublished_changes, p.latest_revision_id == p.live_revision_id)"
+        ),
+    )
     assert state.split()[-3:] == ["True", "False", "True"]  # live, not "live + draft", no revision after it
     assert autosaves == []  # the approval's hidden inputs did not set off an autosave (ux review #29)
 
@@ -79,7 +92,9 @@ def test_the_live_preview_shows_each_language_inside_the_editor(desk, site_url):
     desk.select_option("#id_preview_mode", "zh-hans")
     desk.wait_for_timeout(1500)
     assert preview_heading(desk) == "肝硬化的病因"
-    assert not [problem for problem in desk.console_problems if "frame-ancestors" in problem or "X-Frame-Options" in problem]
+    assert not [
+        problem for problem in desk.console_problems if "frame-ancestors" in problem or "X-Frame-Options" in problem
+    ]
 
 
 def test_both_languages_stay_in_view_after_a_save_and_copying_asks_first(desk, site_url, secret):
@@ -119,11 +134,16 @@ def test_the_language_toggles_name_the_languages_and_still_work(desk, site_url):
     shown = toggles.evaluate_all("""buttons => buttons.map(button => [
         getComputedStyle(button, "::after").content, getComputedStyle(button).fontSize,
         button.getAttribute("aria-label"), button.getAttribute("aria-pressed")])""")
-    assert shown == [['"English"', "0px", "English", "true"], ['"Simplified Chinese"', "0px", "Simplified Chinese", "true"]]
+    assert shown == [
+        ['"English"', "0px", "English", "true"],
+        ['"Simplified Chinese"', "0px", "Simplified Chinese", "true"],
+    ]
     assert [box["width"] > 40 for box in (toggles.nth(0).bounding_box(), toggles.nth(1).bounding_box())] == [True, True]
     # The package reads the language code back from the button's text: it must still be there.
     assert desk.evaluate("jQuery('.showing-locale').map(function () { return jQuery(this).text(); }).get()") == [
-        "en", "zh-hans"]
+        "en",
+        "zh-hans",
+    ]
     toggles.nth(1).click()
     assert not desk.locator("[name=title_zh_hans]").is_visible() and desk.locator("[name=title_en]").is_visible()
     assert toggles.nth(1).get_attribute("aria-pressed") == "false"

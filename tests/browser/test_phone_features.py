@@ -25,7 +25,14 @@ def test_the_evidence_map_fits_a_phone_with_nothing_cut(page, site_url, language
     assert not page_scrolls_sideways(page)
     rows = page.locator(".map-row")
     assert rows.count() >= 10
-    for selector in [".map-group__label", ".map-row__name", ".map-row__count", ".map-bar", ".map-outcome", ".outcome-key li"]:
+    for selector in [
+        ".map-group__label",
+        ".map-row__name",
+        ".map-row__count",
+        ".map-bar",
+        ".map-outcome",
+        ".outcome-key li",
+    ]:
         assert page.locator(selector).count(), selector
         assert page.evaluate(OVERFLOW, selector) == [], selector
     # Text stays readable: no label in the map smaller than 14 px.
@@ -75,15 +82,26 @@ def test_search_on_a_phone_forgives_a_misspelling_and_offers_a_way_on(page, site
 
 @pytest.fixture
 def axe_page(browser):
-    context = browser.new_context(locale="en-GB", viewport={"width": PHONE_WIDTH, "height": PHONE_HEIGHT}, bypass_csp=True)
+    context = browser.new_context(
+        locale="en-GB", viewport={"width": PHONE_WIDTH, "height": PHONE_HEIGHT}, bypass_csp=True
+    )
     yield context.new_page()
     context.close()
 
 
-@pytest.mark.parametrize("path", [
-    "/en/evidence/", "/zh-hans/evidence/", "/zh-hans/glossary/", "/en/search/?q=asites", "/zh-hans/search/?q=zzqqxx",
-    "/en/check/example-reverse-cirrhosis/", "/zh-hans/check/example-immense-potential/", "/zh-hans/check/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/evidence/",
+        "/zh-hans/evidence/",
+        "/zh-hans/glossary/",
+        "/en/search/?q=asites",
+        "/zh-hans/search/?q=zzqqxx",
+        "/en/check/example-reverse-cirrhosis/",
+        "/zh-hans/check/example-immense-potential/",
+        "/zh-hans/check/",
+    ],
+)
 def test_no_accessibility_violations_on_a_phone(axe_page, site_url, path):
     axe_page.goto(site_url + path)
     results = Axe().run(axe_page, options=AXE_OPTIONS)

@@ -31,7 +31,9 @@ def test_every_page_type_starts_its_title_in_the_top_third_of_a_phone_screen(pag
         assert title["y"] <= 280, (path, title["y"])  # the top third of an 844 px screen
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         if response.status == 404:  # the browser reports the page's own status; nothing else may fail
-            assert page.console_problems == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+            assert page.console_problems == [
+                "Failed to load resource: the server responded with a status of 404 (Not Found)"
+            ]
             page.console_problems.clear()
     assert page.console_problems == []
 
@@ -59,10 +61,12 @@ def test_the_menu_button_works_with_javascript_and_escape_closes_it(page, site_u
 
 
 @pytest.mark.parametrize("java_script_enabled", [True, False])
-def test_on_a_desktop_the_menu_is_open_and_lines_up_with_the_name_and_the_content(browser, site_url,
-                                                                               java_script_enabled):
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 800},
-                                  java_script_enabled=java_script_enabled)
+def test_on_a_desktop_the_menu_is_open_and_lines_up_with_the_name_and_the_content(
+    browser, site_url, java_script_enabled
+):
+    context = browser.new_context(
+        locale="en-GB", viewport={"width": 1280, "height": 800}, java_script_enabled=java_script_enabled
+    )
     page = context.new_page()
     try:
         page.goto(f"{site_url}/en/about-cirrhosis/what-is-cirrhosis/")
@@ -113,7 +117,9 @@ def test_the_short_link_does_not_break_inside_the_address_on_a_phone(page, site_
     page.goto(f"{site_url}/en/about-cirrhosis/what-is-cirrhosis/")
     link = page.locator("a.share__link")
     box = link.bounding_box()
-    line_height = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('a.share__link')).lineHeight)"))
+    line_height = float(
+        page.evaluate("parseFloat(getComputedStyle(document.querySelector('a.share__link')).lineHeight)")
+    )
     assert box["height"] < 1.5 * line_height  # one line
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 

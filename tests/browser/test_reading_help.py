@@ -101,7 +101,9 @@ def test_easy_mode_with_javascript_switches_without_reloading(page, site_url):
     assert page.console_problems == []
 
 
-@pytest.mark.parametrize("path", ["/en/", TOPIC.format(language="zh-hans"), "/en/evidence/qin-2025/", "/zh-hans/glossary/"])
+@pytest.mark.parametrize(
+    "path", ["/en/", TOPIC.format(language="zh-hans"), "/en/evidence/qin-2025/", "/zh-hans/glossary/"]
+)
 def test_easy_mode_fits_a_phone_and_has_big_targets(page, site_url, path):
     page.context.add_cookies([{"name": "reading_mode", "value": "easy", "url": site_url}])
     page.goto(site_url + path)
@@ -120,8 +122,10 @@ def test_read_aloud_speaks_the_page_in_mandarin_with_pause_and_stop(page, site_u
     assert start.is_visible() and start.inner_text() == "朗读本页"
     assert start.bounding_box()["height"] >= 44
     start.click()
-    first = page.evaluate("({text: speechSynthesis.spoken[0].text, lang: speechSynthesis.spoken[0].lang,"
-                          " voice: speechSynthesis.spoken[0].voice.name})")
+    first = page.evaluate(
+        "({text: speechSynthesis.spoken[0].text, lang: speechSynthesis.spoken[0].lang,"
+        " voice: speechSynthesis.spoken[0].voice.name})"
+    )
     assert first == {"text": "肝硬化的病因", "lang": "zh-CN", "voice": "Mandarin"}
     assert pause.is_visible() and stop.is_visible() and not start.is_visible()
     assert page.evaluate("document.activeElement.hasAttribute('data-read-aloud-pause')")

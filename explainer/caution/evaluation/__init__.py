@@ -60,7 +60,9 @@ class Judged:
 
 def judge_split(detector, corpus, split):
     """Every sentence of a split, judged by the detector."""
-    return judge(corpus.examples(split, documents=False), corpus.documents_in(split), lambda text: detector.find(text)[1])
+    return judge(
+        corpus.examples(split, documents=False), corpus.documents_in(split), lambda text: detector.find(text)[1]
+    )
 
 
 def judge(sentences, documents, flags_for):

@@ -18,7 +18,14 @@ TIDY_SET = Path(__file__).with_name("labelled.yaml")
 CATEGORIES = ("cure", "reversal", "no-risk", "proven", "replaces-care", "approved", "hype", "urgency")
 LANGUAGES = ("en", "zh-hans", "zh-hant")
 SOURCE_KINDS = (
-    "clinic", "medical-tourism", "company-article", "hk-tw-clinic", "news", "regulator", "abstract", "patient-info",
+    "clinic",
+    "medical-tourism",
+    "company-article",
+    "hk-tw-clinic",
+    "news",
+    "regulator",
+    "abstract",
+    "patient-info",
     "forum",
 )
 SPLITS = ("train", "dev", "test")
@@ -66,8 +73,15 @@ class Document:
         for index, (start, end) in enumerate(sentence_spans(self.text), start=1):
             categories = sorted({c.category for c in self.claims if c.start < end and c.end > start})
             yield Example(
-                f"{self.id}#{index}", self.group, self.language, self.source_kind, self.text[start:end],
-                bool(categories), tuple(categories), self.id, start,
+                f"{self.id}#{index}",
+                self.group,
+                self.language,
+                self.source_kind,
+                self.text[start:end],
+                bool(categories),
+                tuple(categories),
+                self.id,
+                start,
             )
 
 
@@ -117,8 +131,12 @@ def load_corpus(directory=CORPUS):
                 continue
             categories = tuple(item.get("categories") or ())
             _check(set(categories) <= set(CATEGORIES), path, item, f"unknown category in {categories}")
-            _check(bool(categories) == bool(item.get("promotional")), path, item,
-                   "a promotional item needs categories, and an accurate one none")
+            _check(
+                bool(categories) == bool(item.get("promotional")),
+                path,
+                item,
+                "a promotional item needs categories, and an accurate one none",
+            )
             sentences.append(Example(*fields, bool(item["promotional"]), categories))
     return sentences, documents
 
@@ -126,8 +144,15 @@ def load_corpus(directory=CORPUS):
 def load_tidy_set(path=TIDY_SET):
     """The project's first labelled set: tidy sentences written for the matcher. Training data only."""
     return [
-        Example(f"tidy-{index}", f"tidy-{index // 10}", item["language"], "tidy", item["text"], item["promotional"],
-                tuple(item.get("categories") or ()))
+        Example(
+            f"tidy-{index}",
+            f"tidy-{index // 10}",
+            item["language"],
+            "tidy",
+            item["text"],
+            item["promotional"],
+            tuple(item.get("categories") or ()),
+        )
         for index, item in enumerate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
     ]
 

@@ -14,6 +14,7 @@ from ..pagelinks import cached_page_id_for_slug
 
 register = template.Library()
 
+
 @register.simple_tag
 def html_lang():
     return current_html_lang()
@@ -41,9 +42,9 @@ def main_menu(context):
     site = Site.find_for_request(context["request"])
     if site is None:
         return []
-    return per_version("menu", site.root_page_id, lambda: list(
-        public(site.root_page.get_children().live()).in_menu().specific()
-    ))
+    return per_version(
+        "menu", site.root_page_id, lambda: list(public(site.root_page.get_children().live()).in_menu().specific())
+    )
 
 
 @register.simple_tag

@@ -84,7 +84,9 @@ class Command(BaseCommand):
         for length in (5_000, 10_000, 20_000, 40_000, 80_000):
             sample = document_text(corpus.documents, length)
             seconds = median_seconds(lambda: check_text(sample), 3)
-            self.stdout.write(f"    {length:>6,} characters: {seconds * 1000:7.0f} ms  ({seconds / length * 1e6:.1f} µs per character)")
+            self.stdout.write(
+                f"    {length:>6,} characters: {seconds * 1000:7.0f} ms  ({seconds / length * 1e6:.1f} µs per character)"
+            )
 
         self.stdout.write("  The phrase matcher alone, with more patterns (20,000 characters):")
         rng = random.Random(1)
@@ -101,17 +103,23 @@ class Command(BaseCommand):
             started = time.perf_counter()
             response = client.post("/en/check/", {"text": sample})
             seconds = time.perf_counter() - started
-            self.stdout.write(f"    {length:>7,} characters: {len(response.content) / 1024:7.0f} kB in {seconds:5.2f} s "
-                              f"(status {response.status_code})")
+            self.stdout.write(
+                f"    {length:>7,} characters: {len(response.content) / 1024:7.0f} kB in {seconds:5.2f} s "
+                f"(status {response.status_code})"
+            )
 
         by_language, _by_category = tally(judge_split(detector, corpus, "test"))
         self.stdout.write("Real-world corpus, test split (never tuned on): promotional vs accurate, per sentence")
         for language in ("en", "zh-hans", "zh-hant", "all"):
             score = by_language[language]
-            self.stdout.write(f"  {language:8} n={score.total:5}  precision {score.precision:.3f}  recall {score.recall:.3f}  "
-                              f"right category {score.category_accuracy:.3f}")
+            self.stdout.write(
+                f"  {language:8} n={score.total:5}  precision {score.precision:.3f}  recall {score.recall:.3f}  "
+                f"right category {score.category_accuracy:.3f}"
+            )
         items = load_items()
         scores = evaluate(items, lambda sentence: check_text(sentence)["flags"])
         score = scores["all"]
-        self.stdout.write(f"The project's first labelled set ({len(items)} tidy sentences; training data, so not a measure of "
-                          f"generalisation): precision {score.precision:.3f}  recall {score.recall:.3f}")
+        self.stdout.write(
+            f"The project's first labelled set ({len(items)} tidy sentences; training data, so not a measure of "
+            f"generalisation): precision {score.precision:.3f}  recall {score.recall:.3f}"
+        )

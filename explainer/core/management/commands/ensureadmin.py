@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--url",
             help="The admin's address to print, e.g. http://127.0.0.1:8150/admin/ (`make run` passes its HOST and "
-                 "PORT). Default: WAGTAILADMIN_BASE_URL + /admin/.",
+            "PORT). Default: WAGTAILADMIN_BASE_URL + /admin/.",
         )
 
     def handle(self, *args, username, url=None, **options):
@@ -29,11 +29,15 @@ class Command(BaseCommand):
             User.objects.create_superuser(username=username, email="", password=password)
             LOGIN_FILE.write_text(f"{username} {password}\n")
             LOGIN_FILE.chmod(0o600)
-            self.stdout.write(self.style.SUCCESS(f"Created an admin account. Log in at {admin_url} as {username} / {password}"))
+            self.stdout.write(
+                self.style.SUCCESS(f"Created an admin account. Log in at {admin_url} as {username} / {password}")
+            )
         elif LOGIN_FILE.exists() and User.objects.filter(username=LOGIN_FILE.read_text().split()[0]).exists():
             saved_username, password = LOGIN_FILE.read_text().split()
             self.stdout.write(f"Admin login: {admin_url} as {saved_username} / {password}")
         else:
             names = ", ".join(User.objects.filter(is_superuser=True).values_list("username", flat=True))
-            self.stdout.write(f"Admin accounts already exist ({names}); log in at {admin_url}. "
-                              "Reset a password with: .venv/bin/python manage.py changepassword NAME")
+            self.stdout.write(
+                f"Admin accounts already exist ({names}); log in at {admin_url}. "
+                "Reset a password with: .venv/bin/python manage.py changepassword NAME"
+            )

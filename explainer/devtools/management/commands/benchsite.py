@@ -81,21 +81,34 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--postgres", action="store_true",
+            "--postgres",
+            action="store_true",
             help=f"Use the PostgreSQL database {POSTGRES_DATABASE} (created and dropped) instead of SQLite.",
         )
-        parser.add_argument("--postgres-server", default=POSTGRES_SERVER_URL,
-                            help="The PostgreSQL server for --postgres (default: %(default)s).")
+        parser.add_argument(
+            "--postgres-server",
+            default=POSTGRES_SERVER_URL,
+            help="The PostgreSQL server for --postgres (default: %(default)s).",
+        )
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default: 2).")
-        parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
-                            help="gunicorn worker class (default: gthread).")
+        parser.add_argument(
+            "--worker-class",
+            default="gthread",
+            choices=["gthread", "sync"],
+            help="gunicorn worker class (default: gthread).",
+        )
         parser.add_argument("--threads", type=int, default=4, help="Threads per gthread worker (default: 4).")
         parser.add_argument("--seconds", type=int, default=5, help="Seconds of wrk per URL (default: 5).")
         parser.add_argument("--connections", type=int, default=16, help="wrk connections per URL (default: 16).")
-        parser.add_argument("--load-seconds", type=int, default=30,
-                            help=f"Seconds of the load test, at most {MAX_LOAD_TEST_SECONDS} (default: 30).")
-        parser.add_argument("--load-connections", type=int, default=50,
-                            help="Connections of the load test (default: 50).")
+        parser.add_argument(
+            "--load-seconds",
+            type=int,
+            default=30,
+            help=f"Seconds of the load test, at most {MAX_LOAD_TEST_SECONDS} (default: 30).",
+        )
+        parser.add_argument(
+            "--load-connections", type=int, default=50, help="Connections of the load test (default: 50)."
+        )
 
     def handle(self, *args, **options):
         if not 1 <= options["load_seconds"] <= MAX_LOAD_TEST_SECONDS:
@@ -130,19 +143,28 @@ class Command(BaseCommand):
                 redis_answers(redis_url, flush=True)
                 env["REDIS_URL"] = redis_url
             port = free_port()
-            with open(directory / "gunicorn.log", "w+") as log, GunicornServer(
-                env, port, options["workers"], options["worker_class"], options["threads"], output=log
-            ) as server:
+            with (
+                open(directory / "gunicorn.log", "w+") as log,
+                GunicornServer(
+                    env, port, options["workers"], options["worker_class"], options["threads"], output=log
+                ) as server,
+            ):
                 server.wait_until_ready()
                 workers = f"{options['workers']} {options['worker_class']} workers"
                 if options["worker_class"] == "gthread":
                     workers += f" × {options['threads']} threads"
                 self.heading("Site benchmark")
                 self.row("server", f"gunicorn {gunicorn}, {workers}, {PRODUCTION_SETTINGS}, {server.base_url}")
-                self.row("database", f"{database.label}; prepared in {prepare_seconds:.1f} s "
-                                     "(migrate, loadcontent, collectstatic)")
-                self.row("cache", f"Redis, {redis_url} (flushed first)" if redis_url
-                         else "none: Redis does not answer at 127.0.0.1:6379, so pages are not cached")
+                self.row(
+                    "database",
+                    f"{database.label}; prepared in {prepare_seconds:.1f} s (migrate, loadcontent, collectstatic)",
+                )
+                self.row(
+                    "cache",
+                    f"Redis, {redis_url} (flushed first)"
+                    if redis_url
+                    else "none: Redis does not answer at 127.0.0.1:6379, so pages are not cached",
+                )
                 self.row("static files", f"WhiteNoise, collected into {settings.STATIC_ROOT}")
 
                 wrk = Wrk(wrk_path, directory, CLAIMS_API_PATH)
@@ -163,12 +185,19 @@ class Command(BaseCommand):
 
     def throughput(self, wrk, port, stylesheet_path, options):
         seconds, connections = options["seconds"], options["connections"]
-        self.heading(f"Throughput and latency: wrk, {seconds} s per URL, {wrk.threads} threads, "
-                     f"{connections} connections, after 1 s of warm-up")
-        urls = [("static file", stylesheet_path), ("topic page", TOPIC_PATH), ("study page", STUDY_PATH),
-                ("evidence index", EVIDENCE_PATH)]
-        self.stdout.write(f"  {'':15} {'path':43} {'requests/s':>10} {'p50':>9} {'p99':>9} "
-                          f"{'÷ static':>8} {'errors':>6}  page cache")
+        self.heading(
+            f"Throughput and latency: wrk, {seconds} s per URL, {wrk.threads} threads, "
+            f"{connections} connections, after 1 s of warm-up"
+        )
+        urls = [
+            ("static file", stylesheet_path),
+            ("topic page", TOPIC_PATH),
+            ("study page", STUDY_PATH),
+            ("evidence index", EVIDENCE_PATH),
+        ]
+        self.stdout.write(
+            f"  {'':15} {'path':43} {'requests/s':>10} {'p50':>9} {'p99':>9} {'÷ static':>8} {'errors':>6}  page cache"
+        )
         static_rate = None
         for label, path in urls:
             answer = require_ok(port, path)
@@ -207,8 +236,11 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'total':50} {raw_total:9,} {gzip_total:9,}")
         target = PAGE_WEIGHT_TARGET_BYTES
         for label, total in (("uncompressed", raw_total), ("gzip", gzip_total)):
-            verdict = (self.style.SUCCESS(f"within the {target / 1000:.0f} kB target") if total <= target
-                       else self.style.ERROR(f"OVER the {target / 1000:.0f} kB target"))
+            verdict = (
+                self.style.SUCCESS(f"within the {target / 1000:.0f} kB target")
+                if total <= target
+                else self.style.ERROR(f"OVER the {target / 1000:.0f} kB target")
+            )
             self.stdout.write(f"  {label + ':':14} {total / 1000:6.1f} kB, {verdict}")
         if external:
             self.stdout.write(f"  not counted, on other sites: {', '.join(external)}")
@@ -228,16 +260,22 @@ class Command(BaseCommand):
         lines = [line for line in output.splitlines() if line.startswith(in_process.RESULT_MARKER)]
         if not lines:
             raise CommandError(f"The in-process measurement gave no result:\n{output}")
-        figures = json.loads(lines[-1][len(in_process.RESULT_MARKER):])
+        figures = json.loads(lines[-1][len(in_process.RESULT_MARKER) :])
 
         before, after = figures["studies_before"], figures["studies_after"]
-        self.heading("Database queries per page: Django test client in a separate process, production settings, "
-                     f"cache {REDIS_IN_PROCESS_URL}")
-        self.stdout.write("  empty cache: the first request after cache.clear(); render: the page again after its "
-                          "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms); "
-                          "repeat: the first request again.")
-        self.stdout.write(f"  Then {after - before} studies were added ({in_process.STUDY_COPIES} published copies "
-                          f"of each, in {figures['copy_seconds']:.1f} s) and the pages counted again.")
+        self.heading(
+            "Database queries per page: Django test client in a separate process, production settings, "
+            f"cache {REDIS_IN_PROCESS_URL}"
+        )
+        self.stdout.write(
+            "  empty cache: the first request after cache.clear(); render: the page again after its "
+            "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms); "
+            "repeat: the first request again."
+        )
+        self.stdout.write(
+            f"  Then {after - before} studies were added ({in_process.STUDY_COPIES} published copies "
+            f"of each, in {figures['copy_seconds']:.1f} s) and the pages counted again."
+        )
         columns = f"{'empty cache':>11} {'render':>6} {'time':>7} {'repeat':>6}"
         self.stdout.write(f"  {'':16}{f'{before} studies':^33}   {f'{after} studies':^33}".rstrip())
         self.stdout.write(f"  {'':16}{columns}   {columns}   growth")
@@ -251,8 +289,10 @@ class Command(BaseCommand):
         claims = figures["claims"]
         self.heading("Claim matcher (the logic of benchclaims, on the throwaway database's patterns)")
         self.row("patterns", f"{claims['families']} claim families, {claims['patterns']} patterns")
-        self.row("20,000 characters", f"{claims['milliseconds']:.1f} ms median of {claims['repeat']} runs "
-                                      f"({claims['flags']} claims flagged)")
+        self.row(
+            "20,000 characters",
+            f"{claims['milliseconds']:.1f} ms median of {claims['repeat']} runs ({claims['flags']} claims flagged)",
+        )
 
     def load_test(self, wrk, port, stylesheet_path, options):
         from explainer.caution.evaluation import load_items
@@ -261,8 +301,9 @@ class Command(BaseCommand):
         seconds, connections = options["load_seconds"], options["load_connections"]
         pages = [*LOAD_TEST_PATHS, stylesheet_path]
         items = load_items()
-        bodies = [json.dumps({"text": sample_text(items, length)}, ensure_ascii=False)
-                  for length in LOAD_TEST_CLAIM_LENGTHS]
+        bodies = [
+            json.dumps({"text": sample_text(items, length)}, ensure_ascii=False) for length in LOAD_TEST_CLAIM_LENGTHS
+        ]
         page_cycle, body_cycle = itertools.cycle(pages), itertools.cycle(bodies)
         schedule = [
             next(body_cycle) if position % LOAD_TEST_CLAIM_EVERY == LOAD_TEST_CLAIM_EVERY - 1 else next(page_cycle)
@@ -273,15 +314,22 @@ class Command(BaseCommand):
         for body in bodies:
             require_ok(port, CLAIMS_API_PATH, "POST", body.encode(), {"Content-Type": "application/json"})
 
-        self.heading(f"Load test: {seconds} s, {connections} connections, {wrk.threads} wrk threads; "
-                     f"{len(pages) - 1} pages, the stylesheet, and every {LOAD_TEST_CLAIM_EVERY}th request a claim "
-                     f"check of {'/'.join(f'{length:,}' for length in LOAD_TEST_CLAIM_LENGTHS)} characters")
+        self.heading(
+            f"Load test: {seconds} s, {connections} connections, {wrk.threads} wrk threads; "
+            f"{len(pages) - 1} pages, the stylesheet, and every {LOAD_TEST_CLAIM_EVERY}th request a claim "
+            f"check of {'/'.join(f'{length:,}' for length in LOAD_TEST_CLAIM_LENGTHS)} characters"
+        )
         result = wrk.run(f"http://{LOOPBACK}:{port}/", seconds, connections, wrk.load_test_script, schedule)
         latency = result.latency_us
-        self.row("requests", f"{result.requests:,} in {result.seconds:.1f} s: {result.requests_per_second:,.0f}/s "
-                             f"(sent: {', '.join(f'{count:,} {kind}' for kind, count in sorted(result.sent.items()))})")
-        self.row("latency", "  ".join(f"{name} {milliseconds(latency[name])}"
-                                      for name in ("p50", "p75", "p90", "p99", "max")))
+        self.row(
+            "requests",
+            f"{result.requests:,} in {result.seconds:.1f} s: {result.requests_per_second:,.0f}/s "
+            f"(sent: {', '.join(f'{count:,} {kind}' for kind, count in sorted(result.sent.items()))})",
+        )
+        self.row(
+            "latency",
+            "  ".join(f"{name} {milliseconds(latency[name])}" for name in ("p50", "p75", "p90", "p99", "max")),
+        )
         self.stdout.write("  answers by status (kind told by Content-Type):")
         for key, count in sorted(result.statuses.items(), key=lambda item: (int(item[0].split()[0]), item[0])):
             status, kind = key.split(" ", 1)
@@ -293,8 +341,11 @@ class Command(BaseCommand):
         self.row("not 2xx/3xx", style(f"{failed:,}"))
         self.row("5xx", (self.style.SUCCESS if server_errors == 0 else self.style.ERROR)(f"{server_errors:,}"))
         errors = result.errors
-        self.row("socket errors", f"connect {errors.get('connect', 0)}, read {errors.get('read', 0)}, "
-                                  f"write {errors.get('write', 0)}, timeout {errors.get('timeout', 0)}")
+        self.row(
+            "socket errors",
+            f"connect {errors.get('connect', 0)}, read {errors.get('read', 0)}, "
+            f"write {errors.get('write', 0)}, timeout {errors.get('timeout', 0)}",
+        )
 
     def server_log_errors(self, log):
         log.flush()

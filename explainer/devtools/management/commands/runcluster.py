@@ -54,14 +54,20 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL,
-                            help="The shared database; created if it is a missing PostgreSQL database "
-                                 "(default: %(default)s).")
-        parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL,
-                            help="The shared cache (default: %(default)s).")
+        parser.add_argument(
+            "--database-url",
+            default=DEFAULT_DATABASE_URL,
+            help="The shared database; created if it is a missing PostgreSQL database (default: %(default)s).",
+        )
+        parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL, help="The shared cache (default: %(default)s).")
         parser.add_argument("--host", default="127.0.0.1", help="The address to serve on (default: %(default)s).")
-        parser.add_argument("--ports", type=int, nargs="+", default=[8001, 8002],
-                            help="One gunicorn instance per port (default: 8001 8002).")
+        parser.add_argument(
+            "--ports",
+            type=int,
+            nargs="+",
+            default=[8001, 8002],
+            help="One gunicorn instance per port (default: 8001 8002).",
+        )
         parser.add_argument("--workers", type=int, default=2, help="Worker processes per instance (default: 2).")
         parser.add_argument("--threads", type=int, default=4, help="Threads per worker (default: 4).")
         parser.add_argument("--access-log", action="store_true", help="Print every request gunicorn serves.")
@@ -71,8 +77,10 @@ class Command(BaseCommand):
             raise CommandError("Give each instance its own port.")
         version = gunicorn_version()
         if not redis_answers(redis_url):
-            raise CommandError(f"Redis does not answer at {redis_url}. The instances need a shared cache, so that "
-                               "a publish on one is seen by all; start Redis or give --redis-url.")
+            raise CommandError(
+                f"Redis does not answer at {redis_url}. The instances need a shared cache, so that "
+                "a publish on one is seen by all; start Redis or give --redis-url."
+            )
         if database_url.startswith(("postgres://", "postgresql://")) and create_postgres_database(database_url):
             self.stdout.write(f"Created the database {urlsplit(database_url).path.lstrip('/')}.")
 
@@ -80,7 +88,8 @@ class Command(BaseCommand):
             self.stdout.write("DJANGO_SECRET_KEY is not set: generated one for this run (sessions end when it stops).")
         hosts = os.environ.get("DJANGO_ALLOWED_HOSTS") or "127.0.0.1,localhost"
         env = site_environment(
-            database_url, redis_url,
+            database_url,
+            redis_url,
             DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
             DJANGO_ALLOWED_HOSTS=hosts,
             DJANGO_SECURE_SSL_REDIRECT=os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "false"),
@@ -89,29 +98,37 @@ class Command(BaseCommand):
         prepare_site(env)
 
         extra_arguments = ["--access-logfile", "-"] if access_log else []
-        servers = [GunicornServer(env, port, workers, "gthread", threads, host=host, extra_arguments=extra_arguments)
-                   for port in ports]
+        servers = [
+            GunicornServer(env, port, workers, "gthread", threads, host=host, extra_arguments=extra_arguments)
+            for port in ports
+        ]
         previous_handler = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
         try:
             for server in servers:
                 server.start()
             for server in servers:
                 server.wait_until_ready()
-            self.stdout.write(self.style.SUCCESS(
-                f"gunicorn {version}: {len(servers)} instances × {workers} workers × {threads} threads, "
-                f"database {database_url}, cache {redis_url}"
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"gunicorn {version}: {len(servers)} instances × {workers} workers × {threads} threads, "
+                    f"database {database_url}, cache {redis_url}"
+                )
+            )
             for server in servers:
                 self.stdout.write(f"  {server.base_url}/en/")
             if env["DJANGO_SECURE_SSL_REDIRECT"].lower() in ("0", "false", "no"):
-                self.stdout.write("  Plain http is served (no redirect to https): put a TLS proxy in front and set "
-                                  "DJANGO_SECURE_SSL_REDIRECT=true for real traffic.")
+                self.stdout.write(
+                    "  Plain http is served (no redirect to https): put a TLS proxy in front and set "
+                    "DJANGO_SECURE_SSL_REDIRECT=true for real traffic."
+                )
             self.stdout.write("Ctrl-C stops every instance.")
             while True:
                 for server in servers:
                     if not server.running():
-                        raise CommandError(f"gunicorn on port {server.port} exited with code "
-                                           f"{server.process.returncode}; stopped the others.")
+                        raise CommandError(
+                            f"gunicorn on port {server.port} exited with code "
+                            f"{server.process.returncode}; stopped the others."
+                        )
                 time.sleep(0.5)
         except KeyboardInterrupt:
             self.stdout.write("\nStopping…")

@@ -15,4 +15,6 @@ class Command(BaseCommand):
             self.stdout.write(str(problem))
         if problems:
             raise CommandError(f"{len(problems)} translation problem(s) found.", returncode=1)
-        self.stdout.write(self.style.SUCCESS("Both languages match: every field is translated and carries the same numbers."))
+        self.stdout.write(
+            self.style.SUCCESS("Both languages match: every field is translated and carries the same numbers.")
+        )

@@ -15,4 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, email, password, **options):
         user, generated = create_member(username, email, EDITORS, password)
-        self.stdout.write(f"{user.username} is an editor." + (f" Password: {generated}" if generated and not password else ""))
+        self.stdout.write(
+            f"{user.username} is an editor." + (f" Password: {generated}" if generated and not password else "")
+        )

@@ -25,10 +25,17 @@ class Command(BaseCommand):
         user, generated = create_member(username, email, CLINICAL_REVIEWERS, password)
         ClinicalReviewer.objects.update_or_create(
             user=user,
-            defaults={"name_en": name, "name_zh_hans": name_zh or name, "role_en": role, "role_zh_hans": role_zh or role},
+            defaults={
+                "name_en": name,
+                "name_zh_hans": name_zh or name,
+                "role_en": role,
+                "role_zh_hans": role_zh or role,
+            },
         )
         # The admin (dashboard, workflow history, locks) shows people by their full name, not their username.
         user.first_name, user.last_name = name[:150], ""
         user.save(update_fields=["first_name", "last_name"])
-        self.stdout.write(f"{user.username} is a clinical reviewer ({name}, {role})."
-                          + (f" Password: {generated}" if generated and not password else ""))
+        self.stdout.write(
+            f"{user.username} is a clinical reviewer ({name}, {role})."
+            + (f" Password: {generated}" if generated and not password else "")
+        )

@@ -34,6 +34,8 @@ class Command(BaseCommand):
             self.stdout.write(reviewer)
             for review in reviews:
                 status = "OVERDUE" if review.is_overdue else "due"
-                self.stdout.write(f"  {status:7} {review.next_review_due}  {review.page.title}  ({review.page.url_path.removeprefix('/home')})")
+                self.stdout.write(
+                    f"  {status:7} {review.next_review_due}  {review.page.title}  ({review.page.url_path.removeprefix('/home')})"
+                )
         if not groups and not unreviewed:
             self.stdout.write(f"Every page has been reviewed, and no review is due in the next {days} days.")
