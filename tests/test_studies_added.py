@@ -10,6 +10,7 @@ NOT_RANDOMISED = ("Compared with another group, but not randomised", "与另一�
 PLACEBO = ("Randomised and placebo-controlled", "随机分组并有安慰剂对照")
 NOT_STATED = ("Randomised; the report does not say who knew about the treatment", "随机分组；报告没有说明谁知道分组情况")
 REVIEW = ("Systematic review of earlier studies", "对以往研究的系统综述")
+NO_COMPARISON = ("Early study — no comparison group", "早期研究——没有对照组")
 
 # key: (title, group sizes as loaded, the badge in English and in Chinese, a number both summaries must carry)
 ADDED = {
@@ -20,6 +21,7 @@ ADDED = {
     "pan-2014": ("Pan 2014", [], REVIEW, "78"),
     "salama-2014": ("Salama 2014", [20, 20], NOT_STATED, "40"),
     "amer-2011": ("Amer 2011", [10, 10, 20], NOT_RANDOMISED, "40"),
+    "cardinale-2014": ("Cardinale 2014", [2], NO_COMPARISON, "12"),
 }
 
 
