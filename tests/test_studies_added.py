@@ -22,6 +22,7 @@ ADDED = {
     "salama-2014": ("Salama 2014", [20, 20], NOT_STATED, "40"),
     "amer-2011": ("Amer 2011", [10, 10, 20], NOT_RANDOMISED, "40"),
     "cardinale-2014": ("Cardinale 2014", [2], NO_COMPARISON, "12"),
+    "wang-2014": ("Wang 2014", [10], NO_COMPARISON, "10"),
 }
 
 
