@@ -8,7 +8,10 @@ pytestmark = pytest.mark.django_db
 
 NOT_RANDOMISED = ("Compared with another group, but not randomised", "与另一组做了比较，但没有随机分组")
 PLACEBO = ("Randomised and placebo-controlled", "随机分组并有安慰剂对照")
-NOT_STATED = ("Randomised; the report does not say who knew about the treatment", "随机分组；报告没有说明谁知道分组情况")
+NOT_STATED = (
+    "Randomised; the report does not say who knew about the treatment",
+    "随机分组；报告没有说明谁知道分组情况",
+)
 REVIEW = ("Systematic review of earlier studies", "对以往研究的系统综述")
 NO_COMPARISON = ("Early study — no comparison group", "早期研究——没有对照组")
 
@@ -28,7 +31,10 @@ ADDED = {
 
 def fact_cells(page):
     """{row heading: cell text} of the study's fact card."""
-    return {row.th.get_text(strip=True): row.td.get_text(" ", strip=True) for row in page.find("table", class_="facts").find_all("tr")}
+    return {
+        row.th.get_text(strip=True): row.td.get_text(" ", strip=True)
+        for row in page.find("table", class_="facts").find_all("tr")
+    }
 
 
 def squeeze(text):
