@@ -77,3 +77,16 @@ def test_added_study_shows_title_size_and_comparison(client, html, key, language
     people = fact_cells(page).get(people_heading, "")
     assert [size_format.format(size) in people for size in sizes] == [True] * len(sizes), people
     assert number in summary_text(page)
+
+
+@pytest.mark.parametrize(
+    "language, cells, unstated",
+    [
+        ("en", "Stem cells from a fetus's bile ducts", "Not stated in the sources we read"),
+        ("zh-hans", "来自胎儿胆道的干细胞", "我们读到的资料中没有写明"),
+    ],
+)
+def test_a_cell_type_outside_the_usual_kinds_is_named_not_called_unstated(client, html, language, cells, unstated):
+    facts = fact_cells(html(client.get(f"/{language}/evidence/cardinale-2014/")))
+    assert any(cells in text for text in facts.values()), facts
+    assert not any(unstated in text for text in facts.values())

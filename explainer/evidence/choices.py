@@ -52,6 +52,7 @@ class CellType(models.TextChoices):
     CD133 = "cd133", _("CD133+ blood-forming stem cells")
     HSC = "hsc", _("Blood-forming (haematopoietic) stem cells")
     HEPLPC = "heplpc", _("Liver progenitor-like cells (HepLPC)")
+    BILIARY_TREE = "biliary-tree", _("Stem cells from a fetus's bile ducts")
     COMBINATION = "combination", _("MSC and blood-forming stem cells together")
     VARIOUS = "various", _("Various (review)")
     NOT_STATED = "not-stated", _("Not stated in the sources we read")
