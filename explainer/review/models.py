@@ -18,6 +18,8 @@ def site_today():
 
 
 def add_months(date, months):
+    """The date `months` later, on the same day or the month's last. dateutil's relativedelta does the same, but
+    would be a dependency for these seven lines and nothing else."""
     month_index = date.month - 1 + months
     year, month = date.year + month_index // 12, month_index % 12 + 1
     for day in (date.day, 30, 29, 28):

@@ -4,7 +4,11 @@ import segno
 
 
 def qr_svg(data, title):
-    """An SVG QR code for data: one square per dark module, with a quiet zone of 4 modules."""
+    """An SVG QR code for data: one square per dark module, with a quiet zone of 4 modules.
+
+    Not segno's own svg_inline(): it sizes the image in pixels instead of by a viewBox that scales with the page,
+    leaves the background transparent (a phone needs the white quiet zone to scan it, also in the high-contrast
+    reading mode), and gives the <svg> no role, so screen readers may not announce the title."""
     code = segno.make(data, error="m", micro=False)
     matrix = code.matrix
     size = len(matrix) + 8
