@@ -1,18 +1,9 @@
 """The page editor's form as the browser posts it, for tests that save, submit or approve through the admin."""
 
 
-def topic_page_form(page, body, **changes):
-    """A topic page's fields as they stand, the body's form data given (wagtail.test.utils.form_data), then changes:
-    other field values and the button pressed ("action-publish", "action-submit"…)."""
-    latest = page.latest_revision
+def page_form(**fields):
+    """What every page's editor posts besides its own fields (left empty), then the given fields."""
     return {
-        "title_en": page.title_en,
-        "title_zh_hans": page.title_zh_hans,
-        "slug": page.slug,
-        "summary_en": page.summary_en,
-        "summary_zh_hans": page.summary_zh_hans,
-        "key_points_en": page.key_points_en or "",
-        "key_points_zh_hans": page.key_points_zh_hans or "",
         "seo_title_en": "",
         "seo_title_zh_hans": "",
         "search_description_en": "",
@@ -24,8 +15,23 @@ def topic_page_form(page, body, **changes):
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",
         "comments-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+
+
+def topic_page_form(page, body, **changes):
+    """A topic page's fields as they stand, the body's form data given (wagtail.test.utils.form_data), then changes:
+    other field values and the button pressed ("action-publish", "action-submit"…)."""
+    latest = page.latest_revision
+    fields = {
+        "title_en": page.title_en,
+        "title_zh_hans": page.title_zh_hans,
+        "slug": page.slug,
+        "summary_en": page.summary_en,
+        "summary_zh_hans": page.summary_zh_hans,
+        "key_points_en": page.key_points_en or "",
+        "key_points_zh_hans": page.key_points_zh_hans or "",
         "loaded_revision_id": str(latest.pk),
         "loaded_revision_created_at": latest.created_at.isoformat(),
-        **body,
-        **changes,
     }
+    return page_form(**{**fields, **body, **changes})

@@ -17,7 +17,7 @@ from wagtail.models import Page, Workflow
 from explainer.evidence.models import StudyPage
 from explainer.pages.models import TopicPage
 from explainer.review.models import ClinicalReviewer, PageReview, ShortLink, add_months
-from tests.editor import topic_page_form
+from tests.editor import page_form, topic_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -362,28 +362,8 @@ def test_createreviewer_and_createeditor_commands():
 
 def section_form(**fields):
     """Form data for a section page in the admin editor (empty bodies and sources)."""
-    data = {
-        "title_en": "",
-        "title_zh_hans": "",
-        "summary_en": "",
-        "summary_zh_hans": "",
-        "slug": "ready-check",
-        "body_en-count": "0",
-        "body_zh_hans-count": "0",
-        "sources-count": "0",
-        "seo_title_en": "",
-        "seo_title_zh_hans": "",
-        "search_description_en": "",
-        "search_description_zh_hans": "",
-        "quoted_claims": "",
-        "review_interval_months": "12",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-    }
-    data.update(fields)
-    return data
+    empty = {"title_en": "", "title_zh_hans": "", "summary_en": "", "summary_zh_hans": "", "slug": "ready-check"}
+    return page_form(**{**empty, "body_en-count": "0", "body_zh_hans-count": "0", **fields})
 
 
 def test_a_page_in_one_language_can_be_saved_as_a_draft_but_not_submitted(client, editor):

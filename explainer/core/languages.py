@@ -20,7 +20,6 @@ from django.views.decorators.http import require_safe
 HTML_LANG = {"en": "en", "zh-hans": "zh-Hans"}
 # Each language by its own name, as its readers look for it in the switch (not "简体中文", not a code).
 OWN_NAMES = {"en": "English", "zh-hans": "中文"}
-LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 
 @dataclass
@@ -88,12 +87,12 @@ def switch_language(request, code):
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,
-        max_age=settings.LANGUAGE_COOKIE_AGE or LANGUAGE_COOKIE_MAX_AGE,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
         path=settings.LANGUAGE_COOKIE_PATH,
         domain=settings.LANGUAGE_COOKIE_DOMAIN,
         secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     add_never_cache_headers(response)  # one reader's cookie: no cache in front of the site may keep this answer
     return response

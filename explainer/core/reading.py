@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 READING_MODE_COOKIE = "reading_mode"
 EASY = "easy"
 STANDARD = "standard"
-COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 
 def reading_mode(request):
@@ -41,7 +40,7 @@ def switch_reading_mode(request):
         response.set_cookie(
             READING_MODE_COOKIE,
             EASY,
-            max_age=COOKIE_MAX_AGE,
+            max_age=settings.READER_COOKIE_AGE,
             samesite="Lax",
             secure=request.is_secure() or settings.SESSION_COOKIE_SECURE,
         )

@@ -185,6 +185,10 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A reader's choices (language, easier reading) are kept a year; Django's language cookie otherwise lasts a session.
+READER_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_AGE = READER_COOKIE_AGE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True

@@ -48,6 +48,19 @@ def manage(env, *args):
     return result.stdout
 
 
+def create_admin(env):
+    """A superuser 'admin' with PASSWORD in the database env points at."""
+    manage(
+        env,
+        "shell",
+        "-c",
+        (
+            "from django.contrib.auth import get_user_model;"
+            f"get_user_model().objects.create_superuser('admin', password='{PASSWORD}')"
+        ),
+    )
+
+
 def site_manage(*args):
     """Run a management command against the browser tests' site database."""
     return manage(SITE["env"], *args)
@@ -68,15 +81,7 @@ def site_url():
     }
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "loadcontent", "-v0")
-    manage(
-        env,
-        "shell",
-        "-c",
-        (
-            "from django.contrib.auth import get_user_model;"
-            f"get_user_model().objects.create_superuser('admin', password='{PASSWORD}')"
-        ),
-    )
+    create_admin(env)
     manage(env, "createeditor", "edith", "--password", PASSWORD)
     manage(
         env,

@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import PASSWORD, click_footer_action, manage, start_gunicorn
+from .conftest import PASSWORD, click_footer_action, create_admin, manage, start_gunicorn
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/13"
@@ -47,15 +47,7 @@ def cluster():
     try:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "loadcontent", "-v0")
-        manage(
-            env,
-            "shell",
-            "-c",
-            (
-                "from django.contrib.auth import get_user_model;"
-                f"get_user_model().objects.create_superuser('admin', password='{PASSWORD}')"
-            ),
-        )
+        create_admin(env)
         urls = []
         for _instance in range(2):
             server, url = start_gunicorn(env, workers=2)

@@ -12,11 +12,11 @@ from pathlib import Path
 import yaml
 
 from ..sentences import sentence_spans
+from ..text import LANGUAGES
 
 CORPUS = Path(__file__).with_name("corpus")
 TIDY_SET = Path(__file__).with_name("labelled.yaml")
 CATEGORIES = ("cure", "reversal", "no-risk", "proven", "replaces-care", "approved", "hype", "urgency")
-LANGUAGES = ("en", "zh-hans", "zh-hant")
 SOURCE_KINDS = (
     "clinic",
     "medical-tourism",
