@@ -83,7 +83,9 @@ def test_forms_with_tokens_and_logged_in_editors_are_never_cached(client, admin_
 
 
 @pytest.mark.parametrize(
-    "path, table", [("/en/evidence/", "evidence_studyarm"), ("/en/evidence/qin-2025/", "evidence_studysource")]
+    # The evidence index adds up each study's groups inside the queries that need the number of people.
+    "path, table",
+    [("/en/evidence/", "evidence_studyoutcome"), ("/en/evidence/qin-2025/", "evidence_studysource")],
 )
 def test_a_page_reads_each_of_its_tables_once(client, settings, path, table):
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
@@ -126,7 +128,11 @@ def test_the_evidence_index_lists_every_study_in_the_same_queries_with_three_tim
     without_page_cache(settings)
     add_copies_of_every_study(2)
     client.get("/en/evidence/")
-    with django_assert_max_num_queries(PAGE_CACHE_MISS_QUERIES):
-        page = html(client.get("/en/evidence/"))
-    listed = {link["href"] for link in page.select("main a[href^='/en/evidence/']")}
-    assert {f"/en/evidence/{slug}/" for slug in StudyPage.objects.live().values_list("slug", flat=True)} <= listed
+    listed, path = set(), "/en/evidence/"
+    while path:  # every page of the list, each in at most ten queries
+        with django_assert_max_num_queries(PAGE_CACHE_MISS_QUERIES):
+            page = html(client.get(path))
+        listed |= {link["href"] for link in page.select(".study-card h2 a")}
+        next_link = page.select_one(".pager a[rel=next]")
+        path = next_link["href"].split("#")[0] if next_link else None
+    assert listed == {f"/en/evidence/{slug}/" for slug in StudyPage.objects.live().values_list("slug", flat=True)}

@@ -8,8 +8,8 @@ once.
 
 Only query parameters that change the page are kept, each checked: `?utm_source=…` or `?x=1` is served the
 page's own entry, and no request can add entries without bound (a filter with an unknown value is answered, with
-a message, but not stored). Search results are kept briefly, one entry per
-query.
+a message, but not stored; the evidence library's `?page=` is kept up to MAX_RESULTS_PAGE). Search results are
+kept briefly, one entry per query.
 """
 
 import hashlib
@@ -74,6 +74,13 @@ def canonical_query(request):
                 parameters.append((name, value))
             elif value:
                 return None
+        # The evidence library's pages: ?page=2 … is its own entry; a page that is not a number is the first page
+        # (as the library shows it); past MAX_RESULTS_PAGE it is answered (404, with a way back) but not stored.
+        page = request.GET.get("page", "").strip().lstrip("0")
+        if page.isascii() and page.isdigit() and int(page[:12]) > 1:
+            if len(page) > 12 or int(page) > MAX_RESULTS_PAGE:
+                return None
+            parameters.append(("page", str(int(page))))
     return urlencode(parameters)
 
 
