@@ -166,3 +166,40 @@ def test_the_values_of_a_stream_block_are_read_as_separate_sentences():
     assert "can reverse cirrhosis and liver fibrosis" in text
     for start, end in sentence_spans(text):
         assert any(text[start:end] in value for value in values), text[start:end]
+
+
+def reasons(text):
+    """{phrase: why the context rules set it aside, or None}, from the patterns in content/claims/."""
+    from explainer.caution.matcher import Matcher
+    from explainer.caution.training import claim_families
+
+    _context, candidates = Matcher(claim_families()).analyse(text)
+    return {text[candidate.start : candidate.end]: candidate.reason for candidate in candidates}
+
+
+def test_a_dash_or_semicolon_ends_what_a_negation_reaches():
+    assert reasons("Is it painful? Not at all — it is painless and completely risk-free.") == {"risk-free": None}
+    assert reasons("Not cheap; but painless and risk-free.") == {"risk-free": None}
+    assert reasons("It is not risk-free.") == {"risk-free": "negated"}
+
+
+def test_a_clinician_changing_medicines_is_care_not_advice_to_skip_it():
+    assert reasons("在医院，医生会停用利尿药和伤肾的药。")["停用利尿药"] == "doctor's decision"
+    assert reasons("Your doctor may stop your water tablets for a while.") == {
+        "stop your water tablets": "doctor's decision"
+    }
+    assert reasons("After stem cells, my doctor will stop your medicines.") == {"stop your medicines": None}
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("30% deposit to confirm; balance payable on arrival.", "deposit to confirm"),
+        ("Early-bird pricing ends Friday.", "Early-bird"),
+        ("📅 Next group departs 14 May — only 4 seats left!", "seats left"),
+        ("Not a single serious complication in over 4,000 procedures.", "Not a single serious complication"),
+        ("交500元定金即可锁定名额。", "定金"),
+    ],
+)
+def test_sales_and_safety_promises_without_the_older_phrasings_are_found(text, phrase):
+    assert reasons(text).get(phrase, "missing") is None

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .sentences import sentence_spans
 
-CLAUSE_END = re.compile(r"[,，:：()（）]")
+# Read on the original text: folding turns dashes into spaces.
+CLAUSE_END = re.compile(r"[,，:：;；()（）—–]| - ")
 
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", '"': '"', "‘": "’", "'": "'"}
 
@@ -121,6 +122,11 @@ CERTAINTY = re.compile(
 # A rhetorical question asserts its answer ("How could your own cells harm you?"): it is not a real question.
 RHETORICAL = re.compile(
     r"\b(?:how could|how can|why would|who says|who said)\b|怎么可能|哪有|哪里会|怎么会|难道|谁说|岂"
+)
+# "Your doctor may stop the water tablets": a clinician changing medicines is care, not advice to skip it.
+CLINICIAN_DECIDES = re.compile(
+    r"\b(?:doctors?|hepatologists?|liver (?:team|doctor|nurse)s?|nurses?|consultants?) (?:may|will|might|can|could|would|"
+    r"usually|often|sometimes)\b|(?:医生|大夫|医护人员|医院)(?:会|可能|可以|也许|通常|往往|一般)"
 )
 CELL_THERAPY = re.compile(
     r"\b(?:stem|cell therap\w*|cell treatment\w*|mscs?|regenerative|heplpc|progenitor|infusions? of (?:\w+ )?cells|"
@@ -232,7 +238,7 @@ def suppression_reason(context, start, end, category):
     folded = context.folded
     whole = folded[sentence.start : sentence.end]
     before = folded[sentence.start : start]
-    clause_start = max((m.end() for m in CLAUSE_END.finditer(before)), default=0)
+    clause_start = max((m.end() for m in CLAUSE_END.finditer(context.text[sentence.start : start])), default=0)
     clause = before[clause_start:]
     window = before[max(clause_start, len(before) - PRE_WINDOW[script]) :]
 
@@ -269,6 +275,8 @@ def suppression_reason(context, start, end, category):
         return "approval for another disease"
     if category in TRIAL_REPORT_CATEGORIES and trial_report.search(whole) and not CERTAINTY.search(folded[start:end]):
         return "trial finding"
+    if category == "replaces-care" and CLINICIAN_DECIDES.search(clause) and not CELL_THERAPY.search(whole):
+        return "doctor's decision"
     if category in STANDARD_CARE_CATEGORIES and not CELL_THERAPY.search(whole):
         previous_sentence = context.sentences[max(context.sentence_index(start) - 1, 0)]
         leading = folded[previous_sentence.start : end]  # the sentence before, and this one up to the claim's end
