@@ -1,7 +1,7 @@
 """The evidence map: studies as rows, grouped by evidence label (strongest design first).
 
-Each label shows how many studies have it and its MAP_ROWS_PER_GROUP largest studies as rows, so the map costs the
-same however many studies there are; the list below the map (a page at a time) has every study.
+Each label shows its largest studies as rows (at most MAP_ROWS in all, shared among the labels) and how many more
+it has, so the map costs the same however many studies there are; the list below it (a page at a time) has them all.
 
 Each row says in words how many people took part ("40 people") beside a bar drawn to scale (the largest study
 shown fills the row; a plain, linear scale), then each outcome as a mark (+, =, −, ~, →, ?) with its meaning in
@@ -12,16 +12,19 @@ of an outcome has its own colour as well as its own mark.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Subquery, Sum, Window
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Subquery, Sum, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.utils.translation import pgettext
 
 from .choices import Direction, StudyType
-from .labels import ALL_LABELS, label_expression
+from .labels import ALL_LABELS, NARRATIVE_REVIEW, REVIEW, label_expression
 
-# The largest studies of each label drawn as rows; the others are counted, and the list below has them all.
+# The largest studies of each label are drawn as rows, at most MAP_ROWS in all and MAP_ROWS_PER_GROUP of one label;
+# the others are counted, and the list below has them all. 34 studies fit whole; ten times as many draw as many rows.
+MAP_ROWS = 30
 MAP_ROWS_PER_GROUP = 10
 REVIEW_TYPES = (StudyType.SYSTEMATIC_REVIEW, StudyType.NARRATIVE_REVIEW)
+REVIEW_LABELS = (REVIEW.slug, NARRATIVE_REVIEW.slug)  # a review has no single size: not on the map
 
 DIRECTION_MARKS = {
     Direction.BETTER: "+",
@@ -84,32 +87,41 @@ def outcome_marks(study):
     return marks
 
 
+def rows_per_label(counts, total=MAP_ROWS, most=MAP_ROWS_PER_GROUP):
+    """How many rows each label gets: {slug: rows} from {slug: studies}. Small labels are drawn whole and what they
+    leave is shared evenly among the larger ones, so that every label is drawn and no more than `total` rows."""
+    rows, left = {}, total
+    by_size = sorted(counts.items(), key=lambda item: item[1])
+    for position, (slug, count) in enumerate(by_size):
+        rows[slug] = min(count, most, max(1, left // (len(by_size) - position)))
+        left -= rows[slug]
+    return rows
+
+
 def evidence_map(studies):
     """The map of `studies` (a query, not yet read), drawn from counts per label and the largest studies of each.
 
-    Four queries whatever the number of studies: the studies and people per label (the "N studies" above the list
-    comes from them too), the largest MAP_ROWS_PER_GROUP studies of each label, and their outcomes.
+    Three queries whatever the number of studies: the studies and people per label (the "N studies" above the list
+    comes from them too), the largest studies of each label (rows_per_label), and their outcomes.
     """
     labelled = studies.order_by().annotate(label_slug=label_expression(), people=people_expression())
     per_label = {
         row["label_slug"]: row
         for row in labelled.values("label_slug").annotate(studies=Count("pk"), largest=Max("people"))
     }
-    ranked = (
-        labelled.exclude(study_type__in=REVIEW_TYPES)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("label_slug")],
-                order_by=[F("people").desc(nulls_last=True), F("slug").asc()],
-            )
+    drawn = rows_per_label({slug: row["studies"] for slug, row in per_label.items() if slug not in REVIEW_LABELS})
+    ranked = labelled.exclude(study_type__in=REVIEW_TYPES).annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("label_slug")],
+            order_by=[F("people").desc(nulls_last=True), F("slug").asc()],
         )
-        .filter(rank__lte=MAP_ROWS_PER_GROUP)
-        .prefetch_related("outcomes")
     )
     by_label = {}
-    for study in ranked:
-        by_label.setdefault(study.label_slug, []).append(study)
+    for study in ranked.filter(rank__lte=max(drawn.values(), default=0)):
+        if study.rank <= drawn[study.label_slug]:
+            by_label.setdefault(study.label_slug, []).append(study)
+    prefetch_related_objects([study for members in by_label.values() for study in members], "outcomes")
     largest = max((per_label[slug]["largest"] or 0 for slug in by_label), default=0)
     groups = []
     for label in ALL_LABELS:
@@ -131,6 +143,5 @@ def evidence_map(studies):
         "groups": groups,
         "largest": largest,
         "studies": sum(row["studies"] for row in per_label.values()),
-        "rows_per_group": MAP_ROWS_PER_GROUP,
         "directions": [(direction, DIRECTION_MARKS[direction]) for direction in Direction],
     }
