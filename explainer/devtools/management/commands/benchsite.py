@@ -5,6 +5,8 @@ with --postgres), loads the content, collects the static files, and starts gunic
 on a free loopback port. It then prints:
 
 - throughput and latency of a topic page, a study page, the evidence index and the stylesheet (wrk);
+- the same pages without the page cache (a second server that caches no page, so every request renders it), as a
+  share of the stylesheet's rate, and the evidence index so again with ten times the studies;
 - the topic page's weight: its HTML and every stylesheet, script and icon it links, against the 50 kB target;
 - database queries per page (Django's test client, in a separate process, on a copy of the database), before and
   after adding nine copies of every study (`explainer.devtools.in_process`);
@@ -18,6 +20,7 @@ production would, so that the production settings serve it instead of redirectin
 
 import itertools
 import json
+import re
 import signal
 import sys
 import tempfile
@@ -69,6 +72,15 @@ LOAD_TEST_PATHS = [
 LOAD_TEST_CLAIM_EVERY = 5  # every fifth request of the load test is a claim check
 LOAD_TEST_CLAIM_LENGTHS = (400, 1_000, 2_500)  # characters of pasted text, from the labelled sentences
 PAGE_WEIGHT_TARGET_BYTES = 50_000
+# Issue 11: a page rendered without the page cache answers at least this share of the static file's rate.
+UNCACHED_TARGET = 0.15
+UNCACHED_PATHS = [
+    ("topic page", TOPIC_PATH),
+    ("study page", STUDY_PATH),
+    ("evidence index", EVIDENCE_PATH),
+    ("its page 2", f"{EVIDENCE_PATH}?page=2"),
+]
+EVIDENCE_INDEX_PATHS = UNCACHED_PATHS[2:]
 MAX_LOAD_TEST_SECONDS = 60
 
 
@@ -108,6 +120,12 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--load-connections", type=int, default=50, help="Connections of the load test (default: 50)."
+        )
+        parser.add_argument(
+            "--evidence-index-only",
+            action="store_true",
+            help="Only the static file and the evidence index (cached, uncached, and with 10× the studies) and the "
+            "query counts: no page weight, no load test.",
         )
 
     def handle(self, *args, **options):
@@ -169,13 +187,40 @@ class Command(BaseCommand):
 
                 wrk = Wrk(wrk_path, directory, CLAIMS_API_PATH)
                 stylesheet_path = self.stylesheet_path()
-                self.throughput(wrk, port, stylesheet_path, options)
-                self.page_weight(port)
-                self.in_process_figures(query_database_url)
-                self.load_test(wrk, port, stylesheet_path, options)
+                only_index = options["evidence_index_only"]
+                static_rate = self.throughput(wrk, port, stylesheet_path, options)
+                self.uncached_throughput(
+                    env,
+                    wrk,
+                    directory,
+                    options,
+                    static_rate,
+                    f"Without the page cache: {database.label}, {self.study_count(port)} studies",
+                    [row for row in UNCACHED_PATHS if not only_index or row in EVIDENCE_INDEX_PATHS],
+                )
+                if not only_index:
+                    self.page_weight(port)
+                studies_after = self.in_process_figures(query_database_url)
+                self.uncached_throughput(
+                    site_environment(query_database_url, REDIS_IN_PROCESS_URL),
+                    wrk,
+                    directory,
+                    options,
+                    static_rate,
+                    f"Without the page cache, with {studies_after} studies (the copy the queries were counted on)",
+                    EVIDENCE_INDEX_PATHS,
+                )
+                if not only_index:
+                    self.load_test(wrk, port, stylesheet_path, options)
                 self.server_log_errors(log)
         finally:
             database.drop()
+
+    def study_count(self, port):
+        """The number of studies the evidence index says it lists ("34 studies")."""
+        answer = require_ok(port, EVIDENCE_PATH)
+        match = re.search(rb'class="result-count"[^>]*>(\d[\d,]*)', answer.body)
+        return match.group(1).decode() if match else "?"
 
     def stylesheet_path(self):
         """The stylesheet's hashed URL from the manifest that collectstatic wrote, as pages link it."""
@@ -184,34 +229,59 @@ class Command(BaseCommand):
         return settings.STATIC_URL + paths.get(STYLESHEET, STYLESHEET)
 
     def throughput(self, wrk, port, stylesheet_path, options):
+        """The cached rates: the page cache serves each page after its first request. Returns the static file's rate."""
         seconds, connections = options["seconds"], options["connections"]
         self.heading(
             f"Throughput and latency: wrk, {seconds} s per URL, {wrk.threads} threads, "
             f"{connections} connections, after 1 s of warm-up"
         )
-        urls = [
-            ("static file", stylesheet_path),
-            ("topic page", TOPIC_PATH),
-            ("study page", STUDY_PATH),
-            ("evidence index", EVIDENCE_PATH),
-        ]
+        urls = [("static file", stylesheet_path)]
+        if not options["evidence_index_only"]:
+            urls += [("topic page", TOPIC_PATH), ("study page", STUDY_PATH)]
+        urls.append(("evidence index", EVIDENCE_PATH))
+        return self.wrk_rows(wrk, port, urls, options)["static file"]
+
+    def uncached_throughput(self, env, wrk, directory, options, static_rate, title, urls):
+        """The rates of pages rendered on every request: a second server whose page cache keeps nothing
+        (PAGE_CACHE_SECONDS=0, so every request is a page-cache miss), the other caches warm, as after a publish."""
+        port = free_port()
+        env = {**env, "PAGE_CACHE_SECONDS": "0"}
+        with (
+            open(directory / f"gunicorn-uncached-{port}.log", "w+") as log,
+            GunicornServer(
+                env, port, options["workers"], options["worker_class"], options["threads"], output=log
+            ) as server,
+        ):
+            server.wait_until_ready()
+            self.heading(f"{title}; target ≥ {UNCACHED_TARGET:.2f} × the static file's {static_rate:,.0f}/s")
+            self.wrk_rows(wrk, port, urls, options, static_rate, target=UNCACHED_TARGET)
+            self.server_log_errors(log, "uncached server log")
+
+    def wrk_rows(self, wrk, port, urls, options, static_rate=None, target=None):
+        """wrk on each (label, path), one row each; the rate is also shown as a share of the static file's."""
+        seconds, connections = options["seconds"], options["connections"]
         self.stdout.write(
             f"  {'':15} {'path':43} {'requests/s':>10} {'p50':>9} {'p99':>9} {'÷ static':>8} {'errors':>6}  page cache"
         )
-        static_rate = None
+        rates = {}
         for label, path in urls:
             answer = require_ok(port, path)
             answer = require_ok(port, path)  # the second request shows whether the page cache serves it
             wrk.run(f"http://{LOOPBACK}:{port}{path}", 1, connections)
             result = wrk.run(f"http://{LOOPBACK}:{port}{path}", seconds, connections)
-            rate = result.requests_per_second
+            rate = rates[label] = result.requests_per_second
             static_rate = static_rate or rate
             errors = result.errors.get("status", 0) + result.socket_errors
+            verdict = ""
+            if target is not None:
+                met = rate >= target * static_rate
+                verdict = "  " + (self.style.SUCCESS("target met") if met else self.style.ERROR("BELOW target"))
             self.stdout.write(
                 f"  {label:15} {path:43} {rate:10,.0f} {milliseconds(result.latency_us['p50']):>9} "
                 f"{milliseconds(result.latency_us['p99']):>9} {rate / static_rate:8.2f} {errors:6}  "
-                f"{answer.headers.get('X-Page-Cache', '-')}"
+                f"{answer.headers.get('X-Page-Cache', '-')}{verdict}"
             )
+        return rates
 
     def page_weight(self, port):
         self.heading(f"Page weight of {TOPIC_PATH} (1 kB = 1,000 bytes)")
@@ -269,8 +339,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             "  empty cache: the first request after cache.clear(); render: the page again after its "
-            "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms); "
-            "repeat: the first request again."
+            "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms, the median of "
+            f"{in_process.RENDER_REPEAT}); repeat: the first request again."
         )
         self.stdout.write(
             f"  Then {after - before} studies were added ({in_process.STUDY_COPIES} published copies "
@@ -286,6 +356,13 @@ class Command(BaseCommand):
             verdict = self.style.SUCCESS("none") if growth <= 0 else self.style.ERROR(f"+{growth} queries")
             self.stdout.write(f"  {label:16}{cells[0]}   {cells[1]}   {verdict}")
 
+        self.stdout.write(
+            "  the evidence index's render time: "
+            + f"{figures['queries']['before']['evidence index']['render_ms']:.0f} ms with {before} studies, "
+            + f"{figures['queries']['after']['evidence index']['render_ms']:.0f} ms with {after} "
+            + f"(median of {in_process.RENDER_REPEAT} renders each)"
+        )
+
         claims = figures["claims"]
         self.heading("Claim matcher (the logic of benchclaims, on the throwaway database's patterns)")
         self.row("patterns", f"{claims['families']} claim families, {claims['patterns']} patterns")
@@ -293,6 +370,7 @@ class Command(BaseCommand):
             "20,000 characters",
             f"{claims['milliseconds']:.1f} ms median of {claims['repeat']} runs ({claims['flags']} claims flagged)",
         )
+        return after
 
     def load_test(self, wrk, port, stylesheet_path, options):
         from explainer.caution.evaluation import load_items
@@ -347,7 +425,7 @@ class Command(BaseCommand):
             f"write {errors.get('write', 0)}, timeout {errors.get('timeout', 0)}",
         )
 
-    def server_log_errors(self, log):
+    def server_log_errors(self, log, label="server log"):
         log.flush()
         log.seek(0)
         lines = [line.rstrip() for line in log if "Traceback" in line or "ERROR" in line or "CRITICAL" in line]
@@ -356,7 +434,7 @@ class Command(BaseCommand):
             for line in lines[:5]:
                 self.stdout.write(f"    {line}")
         else:
-            self.row("server log", "no errors")
+            self.row(label, "no errors")
 
     # -----------------------------------------------------------------------------------------------------------
 
