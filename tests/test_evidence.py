@@ -35,7 +35,7 @@ def test_each_design_gets_its_label(design, expected):
     "key, label",
     [
         ("mohamadnejad-2013", "Randomised and placebo-controlled"),
-        ("realistic-2018", "Randomised, but patients and doctors knew who got cells"),
+        ("realistic-2018", "Randomised, but patients and doctors knew who got the treatment"),
         ("sharma-2021", "Early study — no comparison group"),
         ("qin-2025", "Early study — no comparison group, only different doses"),
         ("cochrane-cd015173", "Systematic review of earlier studies"),
@@ -147,11 +147,11 @@ def test_index_lists_every_study_with_doi_links_in_both_languages(client, html):
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("cell_type=uc-msc", {"Qin 2025", "Shi 2021", "Zhang 2018", "Shi 2012", "Zhang 2012"}),
+        ("cell_type=uc-msc", {"Qin 2025", "Shi 2021", "Zhang 2018", "Shi 2012", "Zhang 2012", "Wang 2013"}),
         ("population=aclf", {"Lin 2017", "Shi 2012", "Xue 2018", "GRAFT (Engelmann 2021)", "Garg 2012"}),
         (
             "design=rct&population=decompensated-cirrhosis",
-            {"Mohamadnejad 2013", "Shi 2021", "Spahr 2013", "Salama 2014"},
+            {"Mohamadnejad 2013", "Shi 2021", "Spahr 2013", "Salama 2014", "De 2021", "Kedarisetty 2015"},
         ),
     ],
 )

@@ -225,13 +225,13 @@ def test_handout_type_is_never_smaller_than_10_points_and_long_addresses_wrap():
     [
         (
             "en",
-            "Blinding (keeping secret who got cells)",
+            "Blinding (keeping secret who got the treatment)",
             "None: patients and doctors knew who got what",
             "we have not yet checked this against the published paper.",
         ),
         (
             "zh-hans",
-            "盲法（不让人知道谁用了细胞）",
+            "盲法（不让人知道谁接受了治疗）",
             "不设盲：患者和医生都知道谁接受了什么治疗",
             "我们还没有拿已发表的论文原文核对过。",
         ),

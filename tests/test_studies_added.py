@@ -14,6 +14,10 @@ NOT_STATED = (
 )
 REVIEW = ("Systematic review of earlier studies", "对以往研究的系统综述")
 NO_COMPARISON = ("Early study — no comparison group", "早期研究——没有对照组")
+OPEN_LABEL = (
+    "Randomised, but patients and doctors knew who got the treatment",
+    "随机分组，但患者和医生都知道谁接受了治疗",
+)
 
 # key: (title, group sizes as loaded, the badge in English and in Chinese, a number both summaries must carry)
 ADDED = {
@@ -26,6 +30,12 @@ ADDED = {
     "amer-2011": ("Amer 2011", [10, 10, 20], NOT_RANDOMISED, "40"),
     "cardinale-2014": ("Cardinale 2014", [2], NO_COMPARISON, "12"),
     "wang-2014": ("Wang 2014", [10], NO_COMPARISON, "10"),
+    "el-ansary-2012": ("El-Ansary 2012", [15, 10], NOT_RANDOMISED, "25"),
+    "kedarisetty-2015": ("Kedarisetty 2015", [29, 26], PLACEBO, "55"),
+    "de-2021": ("De 2021", [50, 50], OPEN_LABEL, "100"),
+    "wang-2013": ("Wang 2013", [7], NO_COMPARISON, "7"),
+    "zhao-2018": ("Zhao 2018", [], REVIEW, "39"),
+    "li-2019": ("Li 2019", [], REVIEW, "394"),
 }
 
 

@@ -55,16 +55,16 @@ NOT_RANDOMISED = EvidenceLabel(
     "not-randomised",
     _("Compared with another group, but not randomised"),
     _(
-        "People who got cells were compared with people who did not, but the groups were not formed by chance. The "
+        "People who got the treatment were compared with people who did not, but the groups were not formed by chance. The "
         "groups may have differed from the start, for example in how sick people were."
     ),
     2,
 )
 OPEN_LABEL = EvidenceLabel(
     "randomised-open-label",
-    _("Randomised, but patients and doctors knew who got cells"),
+    _("Randomised, but patients and doctors knew who got the treatment"),
     _(
-        "Chance decided who got cells, which makes the groups alike at the start. But everyone knew who was treated, "
+        "Chance decided who got the treatment, which makes the groups alike at the start. But everyone knew who was treated, "
         "which can change how people feel, how they are cared for and how results are judged."
     ),
     3,
@@ -73,7 +73,7 @@ BLINDING_NOT_STATED = EvidenceLabel(
     "randomised-blinding-not-stated",
     _("Randomised; the report does not say who knew about the treatment"),
     _(
-        "Chance decided who got cells, which makes the groups alike at the start. The report does not say whether "
+        "Chance decided who got the treatment, which makes the groups alike at the start. The report does not say whether "
         "patients and doctors knew who was treated, which can affect the results."
     ),
     3,
@@ -82,7 +82,7 @@ BLINDED = EvidenceLabel(
     "randomised-blinded",
     _("Randomised and blinded"),
     _(
-        "Chance decided who got cells, and at least some of the people involved did not know who was treated. "
+        "Chance decided who got the treatment, and at least some of the people involved did not know who was treated. "
         "This is a fair test, but it did not use a placebo."
     ),
     3,
@@ -91,7 +91,7 @@ PLACEBO_CONTROLLED = EvidenceLabel(
     "randomised-placebo",
     _("Randomised and placebo-controlled"),
     _(
-        "Chance decided who got cells, and the comparison group got a dummy treatment (a placebo). This is the "
+        "Chance decided who got the treatment, and the comparison group got a dummy treatment (a placebo). This is the "
         "fairest kind of test of whether a treatment works."
     ),
     4,

@@ -287,7 +287,7 @@ class StudyPage(PrintableMixin, ExplainerPage):
         rows = [
             ("study_type", _("Study type"), self.get_study_type_display()),
             ("randomised", _("Randomised"), _("Yes") if self.randomised else _("No")),
-            ("blinding", _("Who knew who got cells"), self.get_blinding_display()),
+            ("blinding", _("Who knew who got the treatment"), self.get_blinding_display()),
             ("comparator", _("Comparison group"), self.get_comparator_display()),
             ("arms", _("People"), arms),
             ("population", _("Who took part"), self.get_population_display()),
