@@ -78,13 +78,22 @@ def people_expression():
     return Subquery(total, output_field=IntegerField())
 
 
-def outcome_marks(study):
+def outcome_marks(study, words=None):
+    """Each outcome's mark and its words ("Survival: Worse"); `words` (direction_words()) once for the whole map."""
+    words = words or direction_words()
     marks = []
     for outcome in study.outcomes.all():
         direction = outcome.shown_direction
-        title = outcome.measure + pgettext("between a label and what follows it", ": ") + Direction(direction).label
-        marks.append({"direction": direction, "mark": DIRECTION_MARKS[direction], "title": title})
+        marks.append(
+            {"direction": direction, "mark": DIRECTION_MARKS[direction], "title": outcome.measure + words[direction]}
+        )
     return marks
+
+
+def direction_words():
+    """ ": Better", ": Worse" … in the reader's language, translated once per map instead of once per outcome."""
+    colon = pgettext("between a label and what follows it", ": ")
+    return {direction: colon + str(direction.label) for direction in Direction}
 
 
 def rows_per_label(counts, total=MAP_ROWS, most=MAP_ROWS_PER_GROUP):
@@ -123,7 +132,7 @@ def evidence_map(studies):
             by_label.setdefault(study.label_slug, []).append(study)
     prefetch_related_objects([study for members in by_label.values() for study in members], "outcomes")
     largest = max((per_label[slug]["largest"] or 0 for slug in by_label), default=0)
-    groups = []
+    groups, words = [], direction_words()
     for label in ALL_LABELS:
         members = sorted(by_label.get(label.slug, []), key=lambda s: (-(s.people or 0), s.title))
         if not members:
@@ -135,7 +144,7 @@ def evidence_map(studies):
                     study=study,
                     enrolled=study.people,
                     bar=bar_length(study.people, largest),
-                    outcomes=outcome_marks(study),
+                    outcomes=outcome_marks(study, words),
                 )
             )
         groups.append(group)
