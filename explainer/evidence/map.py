@@ -12,18 +12,17 @@ of an outcome has its own colour as well as its own mark.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Subquery, Sum, Window, prefetch_related_objects
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import pgettext
 
-from .choices import Direction, StudyType
+from .choices import Direction
 from .labels import ALL_LABELS, NARRATIVE_REVIEW, REVIEW, label_expression
 
 # The largest studies of each label are drawn as rows, at most MAP_ROWS in all and MAP_ROWS_PER_GROUP of one label;
 # the others are counted, and the list below has them all. 34 studies fit whole; ten times as many draw as many rows.
 MAP_ROWS = 30
 MAP_ROWS_PER_GROUP = 10
-REVIEW_TYPES = (StudyType.SYSTEMATIC_REVIEW, StudyType.NARRATIVE_REVIEW)
 REVIEW_LABELS = (REVIEW.slug, NARRATIVE_REVIEW.slug)  # a review has no single size: not on the map
 
 DIRECTION_MARKS = {
@@ -110,34 +109,36 @@ def rows_per_label(counts, total=MAP_ROWS, most=MAP_ROWS_PER_GROUP):
 def evidence_map(studies):
     """The map of `studies` (a query, not yet read), drawn from counts per label and the largest studies of each.
 
-    Three queries whatever the number of studies: the studies and people per label (the "N studies" above the list
-    comes from them too), the largest studies of each label (rows_per_label), and their outcomes.
+    Three queries whatever the number of studies: the largest studies of each label with the number of studies per
+    label (narrow rows; the "N studies" above the list comes from them too), then the studies drawn (rows_per_label)
+    and their outcomes.
     """
     labelled = studies.order_by().annotate(label_slug=label_expression(), people=people_expression())
-    per_label = {
-        row["label_slug"]: row
-        for row in labelled.values("label_slug").annotate(studies=Count("pk"), largest=Max("people"))
-    }
-    drawn = rows_per_label({slug: row["studies"] for slug, row in per_label.items() if slug not in REVIEW_LABELS})
-    ranked = labelled.exclude(study_type__in=REVIEW_TYPES).annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("label_slug")],
-            order_by=[F("people").desc(nulls_last=True), F("slug").asc()],
+    by_label = [F("label_slug")]
+    candidates = list(
+        labelled.annotate(
+            rank=Window(
+                RowNumber(), partition_by=by_label, order_by=[F("people").desc(nulls_last=True), F("slug").asc()]
+            ),
+            in_label=Window(Count("pk"), partition_by=by_label),
         )
+        .filter(rank__lte=MAP_ROWS_PER_GROUP)
+        .values_list("pk", "label_slug", "rank", "in_label", "people")
     )
-    by_label = {}
-    for study in ranked.filter(rank__lte=max(drawn.values(), default=0)):
-        if study.rank <= drawn[study.label_slug]:
-            by_label.setdefault(study.label_slug, []).append(study)
-    prefetch_related_objects([study for members in by_label.values() for study in members], "outcomes")
-    largest = max((per_label[slug]["largest"] or 0 for slug in by_label), default=0)
+    counts = {slug: in_label for _pk, slug, _rank, in_label, _people in candidates}
+    drawn = rows_per_label({slug: count for slug, count in counts.items() if slug not in REVIEW_LABELS})
+    chosen = [pk for pk, slug, rank, _n, _people in candidates if rank <= drawn.get(slug, 0)]
+    # The largest study of each label comes first in it.
+    largest = max((people or 0 for _pk, slug, rank, _n, people in candidates if rank == 1 and slug in drawn), default=0)
+    members_of = {}
+    for study in labelled.filter(pk__in=chosen).prefetch_related("outcomes"):
+        members_of.setdefault(study.label_slug, []).append(study)
     groups, words = [], direction_words()
     for label in ALL_LABELS:
-        members = sorted(by_label.get(label.slug, []), key=lambda s: (-(s.people or 0), s.title))
+        members = sorted(members_of.get(label.slug, []), key=lambda s: (-(s.people or 0), s.title))
         if not members:
             continue
-        group = Group(label=label, studies=per_label[label.slug]["studies"])
+        group = Group(label=label, studies=counts[label.slug])
         for study in members:
             group.rows.append(
                 Row(
@@ -151,6 +152,6 @@ def evidence_map(studies):
     return {
         "groups": groups,
         "largest": largest,
-        "studies": sum(row["studies"] for row in per_label.values()),
+        "studies": sum(counts.values()),
         "directions": [(direction, DIRECTION_MARKS[direction]) for direction in Direction],
     }
