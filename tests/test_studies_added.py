@@ -100,3 +100,10 @@ def test_a_cell_type_outside_the_usual_kinds_is_named_not_called_unstated(client
     facts = fact_cells(html(client.get(f"/{language}/evidence/cardinale-2014/")))
     assert any(cells in text for text in facts.values()), facts
     assert not any(unstated in text for text in facts.values())
+
+
+@pytest.mark.parametrize("language, words", [("en", "a web page"), ("zh-hans", "一个网页")])
+def test_a_source_on_a_bare_ip_address_is_called_a_web_page(client, html, language, words):
+    page = html(client.get(f"/{language}/evidence/li-2019/"))
+    assert "218.28.6.71" not in page.find("main").get_text()
+    assert page.find("a", href="http://218.28.6.71:81/Qikan/Article/Detail?id=7001347572").get_text(strip=True) == words

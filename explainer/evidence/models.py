@@ -1,3 +1,4 @@
+import ipaddress
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -395,6 +396,14 @@ class StudyOutcome(Orderable):
         return choices.Direction(self.shown_direction).label
 
 
+def is_ip_address(host):
+    try:
+        ipaddress.ip_address(host or "")
+    except ValueError:
+        return False
+    return True
+
+
 class StudySource(Orderable):
     """Where some of a study's facts come from, and whether anyone here has checked them in that source."""
 
@@ -454,6 +463,8 @@ class StudySource(Orderable):
         if self.kind == "registry":
             return _("the trial registry (%(id)s)") % {"id": self.identifier}
         if self.kind == "url":
+            if is_ip_address(urlsplit(self.identifier).hostname):  # names nothing a reader knows; the note does
+                return _("a web page")
             return _("the web page %(site)s") % {"site": urlsplit(self.identifier).netloc}
         if self.kind == "seed":
             name = SEED_NUMBERS.get(self.identifier[:3], self.identifier)
