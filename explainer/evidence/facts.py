@@ -1,5 +1,6 @@
 """The facts a study page shows and the sources they rest on, in readers' words: what StudySource entries name."""
 
+import ipaddress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -89,3 +90,11 @@ class FactRow:
     label: str
     value: str
     unverified_source: "StudySource | None" = None
+
+
+def is_ip_address(host):
+    try:
+        ipaddress.ip_address(host or "")
+    except ValueError:
+        return False
+    return True

@@ -1,13 +1,10 @@
-import ipaddress
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
 from django.utils.translation import ngettext, pgettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,12 +18,9 @@ from explainer.pages.models import ExplainerPage
 from explainer.review.printable import PrintableMixin
 
 from . import choices
-from .facts import ALL_FACTS, FACT_FIELDS, FACT_PHRASES, SEED_DOCUMENTS, SEED_NUMBERS, FactRow
+from .facts import ALL_FACTS, FACT_FIELDS, FACT_PHRASES, SEED_DOCUMENTS, SEED_NUMBERS, FactRow, is_ip_address
 from .labels import UNCONTROLLED_LABELS, evidence_label
-
-
-# About twenty studies a page, as health libraries list them: the page costs the same however many studies there are.
-STUDIES_PER_PAGE = 20
+from .listing import study_list
 
 
 class EvidenceIndexPage(ExplainerPage):
@@ -46,38 +40,11 @@ class EvidenceIndexPage(ExplainerPage):
 
     def get_context(self, request, *args, **kwargs):
         from .filters import StudyFilter
-        from .map import evidence_map, people_expression
 
         context = super().get_context(request, *args, **kwargs)
         study_filter = StudyFilter(request.GET, public(StudyPage.objects.child_of(self).live()))
         context["filter"] = study_filter
-        studies = study_filter.results
-        context["evidence_map"] = evidence_map(studies)
-        path = self.get_url(request)
-        for group in context["evidence_map"]["groups"]:
-            if group.not_shown:  # "List them all": this label, with the other filters kept
-                query = [(name, value) for name, value in study_filter.query if name != "label"]
-                group.list_url = list_url(path, [*query, ("label", group.label.slug)], 1)
-        paginator = Paginator(studies.annotate(people=people_expression()), STUDIES_PER_PAGE)
-        paginator.count = context["evidence_map"]["studies"]  # counted with the map: no query of its own
-        context["study_count"] = paginator.count
-        number = page_number(request.GET.get("page"))
-        if number > paginator.num_pages:
-            # A page past the end (the list got shorter, or the address was typed): say so, with a way back.
-            last = paginator.num_pages
-            context["missing_page"] = {
-                "number": number,
-                "last": last,
-                "last_url": list_url(path, study_filter.query, last),
-            }
-            context["pager"] = None
-            context["studies"] = []
-            return context
-        page = paginator.page(number)
-        context["studies"] = page.object_list
-        context["pager"] = Pager(page, path, study_filter.query)
-        if number > 1 and not study_filter.is_active:
-            context["canonical_path"] = context["pager"].url(number)  # each page of the list is its own page
+        context.update(study_list(study_filter, self.get_url(request), request.GET.get("page")))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -85,54 +52,6 @@ class EvidenceIndexPage(ExplainerPage):
         if getattr(response, "context_data", None) and response.context_data.get("missing_page"):
             response.status_code = 404  # not cached: the page cache keeps only 200 answers
         return response
-
-
-def page_number(value):
-    """The page of the list asked for: anything that is not a whole number of at least 1 is the first page."""
-    value = (value or "").strip()[:12]  # more digits than any list has pages, and int() stays cheap
-    return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else 1
-
-
-def list_url(path, query, number):
-    """The address of one page of the list, with the filters: the first page has no ?page=, as the page cache keeps it."""
-    parameters = query + ([("page", number)] if number > 1 else [])
-    return path + (f"?{urlencode(parameters)}" if parameters else "")
-
-
-class Pager:
-    """Previous, next and the page numbers (with … where numbers are left out), as links that keep the filters."""
-
-    def __init__(self, page, path, query):
-        self.page = page
-        self.path = path
-        self.query = query
-
-    def url(self, number):
-        return list_url(self.path, self.query, number)
-
-    @property
-    def is_needed(self):
-        return self.page.paginator.num_pages > 1
-
-    @property
-    def previous_url(self):
-        return self.url(self.page.previous_page_number()) if self.page.has_previous() else None
-
-    @property
-    def next_url(self):
-        return self.url(self.page.next_page_number()) if self.page.has_next() else None
-
-    @property
-    def numbers(self):
-        """(number, its link, whether it is this page); (None, None, False) where numbers are left out."""
-        paginator = self.page.paginator
-        items = []
-        for number in paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1):
-            if number == paginator.ELLIPSIS:
-                items.append((None, None, False))
-            else:
-                items.append((number, self.url(number), number == self.page.number))
-        return items
 
 
 class StudyPage(PrintableMixin, ExplainerPage):
@@ -394,14 +313,6 @@ class StudyOutcome(Orderable):
 
     def get_shown_direction_display(self):
         return choices.Direction(self.shown_direction).label
-
-
-def is_ip_address(host):
-    try:
-        ipaddress.ip_address(host or "")
-    except ValueError:
-        return False
-    return True
 
 
 class StudySource(Orderable):
