@@ -300,3 +300,12 @@ def test_fact_card_marks_are_explained_in_words_beside_them(client, html):
             "Changed from before (not compared with another group)",
             "Not reported",
         }
+
+
+@pytest.mark.parametrize("language, figures", [("en", "394 people"), ("zh-hans", "共 394 人")])
+def test_the_meta_analysis_behind_an_advert_is_linked_with_what_it_found(client, html, language, figures):
+    page = html(client.get(f"/{language}/check/example-immense-potential/"))
+    last = page.select(".claim-review__quote")[-1].find_parent("li") or page.select(".claim-review")[-1]
+    text = last.get_text(" ", strip=True)
+    assert figures in text and "not yet been checked" not in text and "还没有核对过" not in text
+    assert last.find("a", href=f"/{language}/evidence/li-2019/")
