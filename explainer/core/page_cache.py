@@ -54,6 +54,13 @@ def _filter_choices():
     }
 
 
+def page_number(value):
+    """The page of a list a query string asks for (?page=): anything that is not a whole number of at least 1 is the
+    first page, as Django's Paginator.get_page reads it. Only the first 12 characters count, so int() stays cheap."""
+    value = (value or "").strip()[:12]
+    return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else 1
+
+
 def canonical_query(request):
     """The query string as the page sees it: the parameters that change it, with valid values, in a fixed order.
 
@@ -62,11 +69,11 @@ def canonical_query(request):
     parameters = []
     if request.path.startswith(SEARCH_PREFIXES):
         query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_QUERY_LENGTH].strip()
-        page = request.GET.get("page", "")
+        page = page_number(request.GET.get("page"))
         if query:
             parameters.append(("q", query))
-            if page.isascii() and page.isdigit() and 1 < int(page) <= MAX_RESULTS_PAGE:
-                parameters.append(("page", str(int(page))))
+            if 1 < page <= MAX_RESULTS_PAGE:
+                parameters.append(("page", str(page)))
     else:
         for name, choices in _filter_choices().items():
             value = request.GET.get(name)
@@ -74,13 +81,13 @@ def canonical_query(request):
                 parameters.append((name, value))
             elif value:
                 return None
-        # The evidence library's pages: ?page=2 … is its own entry; a page that is not a number is the first page
-        # (as the library shows it); past MAX_RESULTS_PAGE it is answered (404, with a way back) but not stored.
-        page = request.GET.get("page", "").strip().lstrip("0")
-        if page.isascii() and page.isdigit() and int(page[:12]) > 1:
-            if len(page) > 12 or int(page) > MAX_RESULTS_PAGE:
-                return None
-            parameters.append(("page", str(int(page))))
+        # The evidence library's pages: ?page=2 … is its own entry; past MAX_RESULTS_PAGE it is answered (404, with
+        # a way back) but not stored.
+        page = page_number(request.GET.get("page"))
+        if page > MAX_RESULTS_PAGE:
+            return None
+        if page > 1:
+            parameters.append(("page", str(page)))
     return urlencode(parameters)
 
 

@@ -153,6 +153,3 @@ def label_expression():
         default=Value(BLINDED.slug),
         output_field=CharField(),
     )
-
-
-LABELS_BY_SLUG = {label.slug: label for label in ALL_LABELS}

@@ -4,16 +4,12 @@ the filters."""
 from django.core.paginator import Paginator
 from django.utils.http import urlencode
 
+from explainer.core.page_cache import page_number
+
 from .map import evidence_map, people_expression
 
 # About twenty studies a page, as health libraries list them: the page costs the same however many studies there are.
 STUDIES_PER_PAGE = 20
-
-
-def page_number(value):
-    """The page of the list asked for: anything that is not a whole number of at least 1 is the first page."""
-    value = (value or "").strip()[:12]  # more digits than any list has pages, and int() stays cheap
-    return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else 1
 
 
 def list_url(path, query, number):
