@@ -107,3 +107,15 @@ def test_a_source_on_a_bare_ip_address_is_called_a_web_page(client, html, langua
     page = html(client.get(f"/{language}/evidence/li-2019/"))
     assert "218.28.6.71" not in page.find("main").get_text()
     assert page.find("a", href="http://218.28.6.71:81/Qikan/Article/Detail?id=7001347572").get_text(strip=True) == words
+
+
+@pytest.mark.parametrize(
+    "language, heading, comparison",
+    [
+        ("en", "Comparison group", "Usual care only, without the treatment tested"),
+        ("zh-hans", "对照组", "只用常规治疗，不用所研究的治疗"),
+    ],
+)
+def test_a_trial_of_a_medicine_is_not_described_as_compared_with_no_cells(client, html, language, heading, comparison):
+    facts = fact_cells(html(client.get(f"/{language}/evidence/de-2021/")))
+    assert facts[heading] == comparison

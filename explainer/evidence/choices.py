@@ -22,7 +22,7 @@ class Blinding(models.TextChoices):
 
 class Comparator(models.TextChoices):
     PLACEBO = "placebo", _("Placebo (a dummy treatment)")
-    STANDARD_CARE = "standard-care", _("Usual care without cells")
+    STANDARD_CARE = "standard-care", _("Usual care only, without the treatment tested")
     OTHER_DOSE = "other-dose", _("Other doses of the same cells only")
     NONE = "none", _("No comparison group")
 
