@@ -156,7 +156,7 @@ def test_the_sentence_model_alone_rarely_marks_our_own_pages():
 
 def test_the_values_of_a_stream_block_are_read_as_separate_sentences():
     """A worked example's translated quote has no full stop; the category label after it is not part of its sentence."""
-    from explainer.caution.sentences import sentence_spans
+    from explainer.text.sentences import sentence_spans
     from explainer.caution.models import WorkedExamplePage
     from explainer.core.texts import text_of
 
@@ -170,7 +170,7 @@ def test_the_values_of_a_stream_block_are_read_as_separate_sentences():
 
 def reasons(text):
     """{phrase: why the context rules set it aside, or None}, from the patterns in content/claims/."""
-    from explainer.caution.matcher import Matcher
+    from explainer.text.matcher import Matcher
     from explainer.caution.training import claim_families
 
     _context, candidates = Matcher(claim_families()).analyse(text)

@@ -5,7 +5,7 @@ import pytest
 
 from explainer.caution.classifier import SentenceModel, embedder, rule_features, sentence_features
 from explainer.caution.detector import Detector
-from explainer.caution.matcher import Matcher
+from explainer.text.matcher import Matcher
 from explainer.caution.training import claim_families
 
 

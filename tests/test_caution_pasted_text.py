@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explainer.caution.pages import unmarked_claims
-from explainer.caution.sentences import sentence_spans
+from explainer.text.sentences import sentence_spans
 from explainer.caution.service import check_text
 
 pytestmark = pytest.mark.django_db

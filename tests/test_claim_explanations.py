@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer.quality.numbers import compare_numbers
-from explainer.quality.readability import (
+from explainer.text.numbers import compare_numbers
+from explainer.text.readability import (
     CHINESE_AVERAGE_SENTENCE_TARGET,
     CHINESE_LONG_SENTENCE_LIMIT,
     ENGLISH_GRADE_TARGET,

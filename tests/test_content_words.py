@@ -10,7 +10,7 @@ from explainer.caution.models import CheckerPage, WorkedExamplePage
 from explainer.content.schema import ContentError, Fields
 from explainer.evidence.models import EvidenceIndexPage, StudyPage
 from explainer.glossary.models import GlossaryPage
-from explainer.pages.content import read_sources
+from explainer.content.readers import read_sources
 from explainer.pages.models import HomePage, SectionPage, TopicPage
 from explainer.review.printable import PrintableMixin
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from explainer.quality.numbers import compare_numbers, extract_numbers
-from explainer.quality.readability import (
+from explainer.text.numbers import compare_numbers, extract_numbers
+from explainer.text.readability import (
     CHINESE_AVERAGE_SENTENCE_TARGET,
     assess,
     chinese_sentence_stats,

@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from .limits import MAX_BODY_BYTES, MAX_TEXT_CHARACTERS, rate_limited
 from .service import READER_LANGUAGES, check_text
-from .text import LANGUAGES
+from explainer.text.folding import LANGUAGES
 
 
 def error(status, message, **extra):

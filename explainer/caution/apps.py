@@ -9,13 +9,19 @@ class CautionConfig(AppConfig):
     def ready(self):
         from wagtail.admin.panels import FieldPanel
 
+        from explainer.content.registry import register_content_kind
+        from explainer.core.signals import invalidates_page_cache
         from explainer.pages.content import register_page_type
-        from explainer.pages.models import ExplainerPage
+        from explainer.pages.models import ExplainerPage, HomePage
 
         from . import signals  # noqa: F401
-        from .content import PAGE_TYPES
+        from .content import PAGE_TYPES, ClaimFiles
+        from .models import ClaimPattern
         from .panels import ClaimCheckPanel
 
+        register_content_kind(ClaimFiles)
+        invalidates_page_cache(ClaimPattern)
         ExplainerPage.register_check_panels(ClaimCheckPanel(), FieldPanel("quoted_claims"))
         for name, page_type in PAGE_TYPES.items():
             register_page_type(name, page_type)
+        HomePage.allow_subpage_type("caution.CheckerPage")

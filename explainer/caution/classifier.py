@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import fold
+from explainer.text.folding import fold
 
 MODEL_PATH = Path(__file__).with_name("claims-model.npz")
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")

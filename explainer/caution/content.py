@@ -4,10 +4,11 @@ from dataclasses import dataclass, field
 
 from explainer.content.loader import ContentKind, SnippetItem, localized
 from explainer.content.schema import LANGUAGES, ContentError, Fields
-from explainer.pages.content import PageType, read_slug
+from explainer.content.readers import read_slug
+from explainer.pages.content import PageType
 
 from .models import Category, ClaimPattern, Rating, Severity
-from .patterns import PatternError, parse_pattern
+from explainer.text.patterns import PatternError, parse_pattern
 
 PATTERN_LANGUAGES = {"en": "patterns_en", "zh-hans": "patterns_zh"}
 
@@ -35,6 +36,7 @@ class ClaimFile(SnippetItem):
 
 class ClaimFiles(ContentKind):
     directory = "claims"
+    load_after = ("studies",)
 
     def parse(self, path, fields):
         patterns = {}

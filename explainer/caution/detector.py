@@ -19,8 +19,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .classifier import EMBEDDED_SENTENCES, Prediction, embedder, rule_features, sentence_features
-from .matcher import SEVERITY_RANK, Flag
-from .text import detect_language
+from explainer.text.matcher import SEVERITY_RANK, Flag
+from explainer.text.folding import detect_language
 
 # Context rules that a model may overrule: in an advert, a testimonial is reported speech but the advert's claim.
 SPEECH = {"reported", "quoted"}

@@ -16,7 +16,7 @@ from wagtail.search import index
 from explainer.pages.blocks import BodyBlock
 from explainer.pages.models import ExplainerPage
 
-from .patterns import PatternError, parse_pattern
+from explainer.text.patterns import PatternError, parse_pattern
 
 
 class Category(models.TextChoices):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from explainer.core.texts import translated_texts
 
 from .service import current_detector
-from .text import fold
+from explainer.text.folding import fold
 
 
 @dataclass

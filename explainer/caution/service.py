@@ -10,8 +10,8 @@ from explainer.core.versions import CacheVersion
 
 from .classifier import trained_model
 from .detector import Detector
-from .matcher import ClaimFamily, Matcher
-from .text import EN, LANGUAGES, ZH_HANS, ZH_HANT
+from explainer.text.matcher import ClaimFamily, Matcher
+from explainer.text.folding import EN, LANGUAGES, ZH_HANS, ZH_HANT
 
 PATTERNS_VERSION = CacheVersion("claim-patterns-version")
 READER_LANGUAGES = [code for code, _name in settings.LANGUAGES]

@@ -19,9 +19,9 @@ from .classifier import LABELS, SentenceModel, embedder, rule_features, sentence
 from .detector import Detector
 from .evaluation import judge, tally
 from .evaluation.corpus import CATEGORIES, Corpus, Document, group_hash, load_tidy_set
-from .matcher import ClaimFamily, Matcher
-from .patterns import parse_pattern
-from .text import LANGUAGES
+from explainer.text.matcher import ClaimFamily, Matcher
+from explainer.text.patterns import parse_pattern
+from explainer.text.folding import LANGUAGES
 
 CLAIM_FILES = Path(__file__).resolve().parents[2] / "content" / "claims"
 MIN_DOCUMENT_FREQUENCY = 2

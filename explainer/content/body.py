@@ -1,7 +1,7 @@
 """Page bodies in content files: a list of one-key blocks per language, checked here and turned into the raw
 StreamField data of explainer.pages.blocks.BodyBlock."""
 
-from .markup import MarkupError, inline_html, page_link_targets, paragraphs_html
+from explainer.text.markup import MarkupError, inline_html, page_link_targets, paragraphs_html
 from .schema import ContentError, Fields
 
 CALLOUT_STYLES = ["info", "warning", "important"]

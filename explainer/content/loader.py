@@ -124,6 +124,7 @@ class ContentKind(ABC):
     """A folder of content/ and how to read its files."""
 
     directory = ""
+    load_after = ()  # the directories of the kinds whose items this kind's items refer to
 
     @abstractmethod
     def parse(self, path, fields):

@@ -45,13 +45,22 @@ def per_version(kind, key, build):
     return PAGE_CACHE_VERSION.memoize((kind, key), build)
 
 
-def _filter_choices():
-    from explainer.evidence.filters import StudyFilterForm
+# {parameter: callable giving its valid values}: the filters a feature's pages read from the query string, added by
+# the feature when it is ready (the evidence library's filters). A value outside them is not cached.
+QUERY_FILTERS = []
 
-    return {
-        name: {str(value) for value, _label in field.choices if value}
-        for name, field in StudyFilterForm.base_fields.items()
-    }
+
+def register_query_filters(choices):
+    """choices() gives {parameter: set of valid values}."""
+    if choices not in QUERY_FILTERS:
+        QUERY_FILTERS.append(choices)
+
+
+def _filter_choices():
+    choices = {}
+    for source in QUERY_FILTERS:
+        choices.update(source())
+    return choices
 
 
 def page_number(value):

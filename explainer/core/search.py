@@ -17,6 +17,7 @@ the query; this module decides which words to ask for and in what order to show 
 import difflib
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -27,7 +28,7 @@ from wagtail.search.query import Or, PlainText
 import jieba
 
 from .page_cache import per_version
-from .segmentation import has_chinese
+from explainer.text.segmentation import has_chinese
 
 MAX_QUERY_WORDS = 12
 QUESTIONS_PAGE_SLUG = "common-questions"
@@ -154,15 +155,25 @@ def is_question(query, words):
     )
 
 
-def _glossary():
-    """Every live glossary term with its forms in both languages (lower case)."""
-    from explainer.glossary.models import GlossaryTerm
+@dataclass(frozen=True)
+class TermSource:
+    """What a feature adds to search (the glossary, when it is ready)."""
 
-    terms = []
-    for term in GlossaryTerm.objects.filter(live=True):
-        forms = {form.lower() for code, _name in settings.LANGUAGES for form in term.forms(code)}
-        terms.append((term, forms))
-    return terms
+    terms: Callable  # () → [(term, {its forms in every language, lower case})]
+    page: Callable  # () → the live page that explains the terms, or None
+
+
+TERM_SOURCES = []
+
+
+def register_terms(source):
+    if source not in TERM_SOURCES:
+        TERM_SOURCES.append(source)
+
+
+def _glossary():
+    """Every term the features gave, with its forms in both languages."""
+    return [item for source in TERM_SOURCES for item in source.terms()]
 
 
 def glossary():
@@ -301,12 +312,10 @@ def suggestions(root_page):
     """What to offer when a search finds little: the site's topics, the glossary and the common questions."""
 
     def build():
-        from explainer.glossary.models import GlossaryPage
-
         topics = list(root_page.get_children().live().public().in_menu().specific()) if root_page else []
         return {
             "topics": topics,
-            "glossary": GlossaryPage.objects.live().public().first(),
+            "glossary": next(filter(None, (source.page() for source in TERM_SOURCES)), None),
             "questions": Page.objects.live().public().filter(slug=QUESTIONS_PAGE_SLUG).specific().first(),
         }
 

@@ -1,4 +1,9 @@
-"""Everything that changes what a cached page shows moves the page cache to a new version."""
+"""Everything that changes what a cached page shows moves the page cache to a new version.
+
+Core handles pages themselves and their privacy. A feature whose own models change what pages show around their
+body (glossary terms, claim patterns, reviews, short links) names them with `invalidates_page_cache` when it is
+ready.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -12,16 +17,18 @@ def page_deleted(instance, **kwargs):
         invalidate_page_cache()
 
 
-def connect():
-    from explainer.caution.models import ClaimPattern
-    from explainer.glossary.models import GlossaryTerm
-    from explainer.review.models import PageReview, ShortLink
+def invalidates_page_cache(*models):
+    """Saving or deleting an instance of any of these models empties the page cache."""
+    for model in models:
+        label = model._meta.label
+        post_save.connect(invalidate_page_cache, sender=model, dispatch_uid=f"page-cache-save-{label}")
+        post_delete.connect(invalidate_page_cache, sender=model, dispatch_uid=f"page-cache-delete-{label}")
 
+
+def connect():
     page_published.connect(invalidate_page_cache, dispatch_uid="page-cache-published")
     page_unpublished.connect(invalidate_page_cache, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(invalidate_page_cache, dispatch_uid="page-cache-moved")
     # Deleting a page of any type deletes its Page row too, and Django sends post_delete for it.
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="page-cache-deleted")
-    for model in (GlossaryTerm, ClaimPattern, PageReview, ShortLink, PageViewRestriction):
-        post_save.connect(invalidate_page_cache, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
-        post_delete.connect(invalidate_page_cache, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
+    invalidates_page_cache(PageViewRestriction)

@@ -8,7 +8,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.fields import StreamField
 
-from explainer.content.markup import join_lines
+from explainer.text.markup import join_lines
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Page fields that wagtail-modeltranslation translates but that are not reader-facing text.

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from explainer.content.loader import ContentKind, PageItem, localized
 from explainer.content.schema import ContentError, Fields
-from explainer.pages.content import read_slug
+from explainer.content.readers import read_slug
 
 from . import choices
 from .facts import ALL_FACTS, FACT_FIELDS
@@ -64,6 +64,7 @@ class StudyFile(PageItem):
 
 class StudyFiles(ContentKind):
     directory = "studies"
+    load_after = ("pages",)
 
     def parse(self, path, fields):
         key = read_slug(fields, "key")

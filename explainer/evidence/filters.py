@@ -21,6 +21,14 @@ class StudyFilterForm(forms.Form):
     )
 
 
+def filter_choices():
+    """{parameter: valid values} for the page cache (explainer.core.page_cache.register_query_filters)."""
+    return {
+        name: {str(value) for value, _label in field.choices if value}
+        for name, field in StudyFilterForm.base_fields.items()
+    }
+
+
 class StudyFilter:
     FIELDS = {"cell_type": "cell_type", "population": "population", "design": "study_type"}
 

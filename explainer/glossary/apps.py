@@ -7,8 +7,19 @@ class GlossaryConfig(AppConfig):
     verbose_name = "Glossary"
 
     def ready(self):
+        from explainer.content.registry import register_content_kind
+        from explainer.core.search import register_terms
+        from explainer.core.signals import invalidates_page_cache
         from explainer.pages.content import PageType, register_page_type
+        from explainer.pages.models import HomePage
 
         from . import signals  # noqa: F401
+        from .content import GlossaryFiles
+        from .models import GlossaryTerm
+        from .search import GLOSSARY_TERMS
 
+        register_content_kind(GlossaryFiles)
+        invalidates_page_cache(GlossaryTerm)
+        register_terms(GLOSSARY_TERMS)
         register_page_type("glossary", PageType("glossary.GlossaryPage"))
+        HomePage.allow_subpage_type("glossary.GlossaryPage")

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from explainer.content.loader import ContentKind, SnippetItem, localized
-from explainer.pages.content import read_slug
+from explainer.content.readers import read_slug
 
 from .models import GlossaryTerm
 
@@ -25,6 +25,7 @@ class GlossaryFile(SnippetItem):
 
 class GlossaryFiles(ContentKind):
     directory = "glossary"
+    load_after = ("pages",)
 
     def parse(self, path, fields):
         slug = read_slug(fields)

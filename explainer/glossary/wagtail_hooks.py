@@ -3,8 +3,6 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from explainer.quality.forms import ReadyForReviewSnippetForm
-
 from .models import GlossaryTerm
 
 
@@ -18,8 +16,8 @@ class GlossaryTermViewSet(SnippetViewSet):
     search_fields = ["term", "also", "definition"]
 
     def get_edit_handler(self):
-        """The model's panels (both languages), with a form that keeps a half-translated term out of review."""
-        return ObjectList(self.model.panels, base_form_class=ReadyForReviewSnippetForm).bind_to_model(self.model)
+        """The model's panels, both languages (the form is the model's base_form_class: explainer.quality)."""
+        return ObjectList(self.model.panels).bind_to_model(self.model)
 
 
 register_snippet(GlossaryTermViewSet)

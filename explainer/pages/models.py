@@ -15,7 +15,7 @@ from wagtail.utils.decorators import cached_classmethod
 
 from explainer.core.page_cache import per_version
 from explainer.core.restrictions import public, restricted_paths
-from explainer.core.segmentation import segmented
+from explainer.text.segmentation import segmented
 from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
 from explainer.review.printable import PrintableMixin
 
@@ -223,14 +223,15 @@ class HomePage(ExplainerPage):
     content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.SectionPage",
-        "pages.TopicPage",
-        "evidence.EvidenceIndexPage",
-        "glossary.GlossaryPage",
-        "caution.CheckerPage",
-    ]
+    # The features add their own index pages (the evidence library, the glossary, the claim checker) when they are
+    # ready, with allow_subpage_type().
+    subpage_types = ["pages.SectionPage", "pages.TopicPage"]
     max_count = 1
+
+    @classmethod
+    def allow_subpage_type(cls, label):
+        if label not in cls.subpage_types:
+            cls.subpage_types = [*cls.subpage_types, label]
 
     class Meta:
         verbose_name = _("home page")

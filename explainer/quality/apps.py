@@ -7,6 +7,10 @@ class QualityConfig(AppConfig):
     verbose_name = "Content quality checks"
 
     def ready(self):
+        from django.apps import apps
+        from wagtail.models import Page, WorkflowMixin
+
+        from explainer.core.texts import translated_field_names
         from explainer.pages.models import ExplainerPage
 
         from .forms import require_both_languages_for_review
@@ -19,3 +23,7 @@ class QualityConfig(AppConfig):
                 pending.append(model)
                 if not model._meta.abstract:
                     require_both_languages_for_review(model)
+        # Snippets that go through clinical review and are written in both languages (glossary terms, claim patterns).
+        for model in apps.get_models():
+            if issubclass(model, WorkflowMixin) and not issubclass(model, Page) and translated_field_names(model):
+                require_both_languages_for_review(model)

@@ -28,13 +28,13 @@ class ReadyForReviewPageForm(ReadyForReviewMixin, WagtailAdminPageForm):
     pass
 
 
-class ReadyForReviewSnippetForm(ReadyForReviewMixin, WagtailAdminModelForm):
-    pass
-
-
 def require_both_languages_for_review(model):
-    """Give a page model's admin form the check (its form class is the one wagtail-modeltranslation patched)."""
-    form_class = model.base_form_class
+    """Give a model's admin form the check: a page's form class is the one wagtail-modeltranslation patched, a
+    snippet's Wagtail's model form unless it names its own."""
+    form_class = getattr(model, "base_form_class", None) or WagtailAdminModelForm
     if not issubclass(form_class, ReadyForReviewMixin):
-        model.base_form_class = type(f"ReadyForReview{form_class.__name__}", (ReadyForReviewMixin, form_class), {})
-        model.get_edit_handler.cache_clear()
+        model.base_form_class = type(
+            f"ReadyForReview{form_class.__name__}", (ReadyForReviewMixin, form_class), {"__module__": __name__}
+        )
+        if hasattr(model, "get_edit_handler"):
+            model.get_edit_handler.cache_clear()

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .numbers import compare_numbers
+from explainer.text.numbers import compare_numbers
 from .texts import all_translated_texts
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .readability import assess
+from explainer.text.readability import assess
 from explainer.core.texts import LANGUAGES, translated_texts
 
 # Fields that are names and citations rather than prose.

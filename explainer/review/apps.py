@@ -7,7 +7,11 @@ class ReviewConfig(AppConfig):
     verbose_name = "Clinical review"
 
     def ready(self):
+        from explainer.core.signals import invalidates_page_cache
+
         from . import signals  # noqa: F401
         from . import workflow_names
+        from .models import PageReview, ShortLink
 
+        invalidates_page_cache(PageReview, ShortLink)
         workflow_names.connect()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from ..sentences import sentence_spans
-from ..text import LANGUAGES
+from explainer.text.sentences import sentence_spans
+from explainer.text.folding import LANGUAGES
 
 CORPUS = Path(__file__).with_name("corpus")
 TIDY_SET = Path(__file__).with_name("labelled.yaml")

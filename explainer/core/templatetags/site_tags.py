@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
-from explainer.content.markup import inline_html, join_lines
+from explainer.text.markup import inline_html, join_lines
 
 from ..languages import html_lang as current_html_lang
 from ..languages import unprefixed_path
@@ -64,34 +64,6 @@ def paragraphs(text):
     """Plain text from a text field as paragraphs: a blank line starts a new one, Chinese lines join without spaces."""
     chunks = [join_lines(chunk.splitlines()) for chunk in str(text or "").strip().split("\n\n")]
     return mark_safe("".join(f"<p>{escape(chunk)}</p>" for chunk in chunks if chunk))
-
-
-class GlossaryLinksNode(template.Node):
-    def __init__(self, nodelist):
-        self.nodelist = nodelist
-
-    def render(self, context):
-        from django.utils.translation import get_language
-
-        from explainer.glossary.linking import link_terms
-        from explainer.glossary.models import GlossaryPage
-
-        html = self.nodelist.render(context)
-        page = context.get("page")
-        if isinstance(page, GlossaryPage):
-            return html
-        glossary_url = per_version(
-            "glossary", get_language(), lambda: getattr(GlossaryPage.objects.live().first(), "url", None)
-        )
-        return mark_safe(link_terms(html, get_language(), glossary_url))
-
-
-@register.tag
-def glossary_links(parser, token):
-    """{% glossary_links %}…{% endglossary_links %}: link the first use of each glossary term to its definition."""
-    nodelist = parser.parse(("endglossary_links",))
-    parser.delete_first_token()
-    return GlossaryLinksNode(nodelist)
 
 
 @register.simple_tag(takes_context=True)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from explainer.caution.management.detector import loaded_detector
 from explainer.caution.service import check_text
-from explainer.caution.text import LANGUAGES
+from explainer.text.folding import LANGUAGES
 
 
 class Command(BaseCommand):

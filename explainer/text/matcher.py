@@ -12,7 +12,7 @@ import ahocorasick
 
 from .context import CLAUSE_END, TextContext, suppression_reason
 from .patterns import LATIN_WORD_CHARACTER
-from .text import detect_language, fold
+from .folding import detect_language, fold
 
 # Characters allowed between one group of a pattern and the next: " ... " (far) and " .. " (near).
 MAX_GAP = {(False, "en"): 60, (False, "zh"): 24, (True, "en"): 20, (True, "zh"): 6}

@@ -7,7 +7,7 @@ again; they do not understand it.
 
 Text may carry the inline markup of content files: [text](target) counts as its text, and ** and * are dropped.
 Each line of the text is read as a unit that ends a sentence, as a heading or a list item does, so a caller that
-passes a paragraph wrapped over several lines should join its lines first (explainer.content.markup.join_lines).
+passes a paragraph wrapped over several lines should join its lines first (explainer.text.markup.join_lines).
 """
 
 import functools

@@ -13,7 +13,7 @@ reversed, reversal). Examples:
 import re
 from dataclasses import dataclass
 
-from .text import fold
+from .folding import fold
 
 FAR, NEAR = " ... ", " .. "
 GROUP_SEPARATOR = re.compile(r"( \.\.\.? )")

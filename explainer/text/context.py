@@ -2,7 +2,7 @@
 finding, or a true statement about standard care (see ../shared/caution-layer.md, "What must not be flagged").
 
 All checks work on the sentence around the phrase, found once per text, so their cost does not grow with the
-number of claim patterns. Cues are written for folded text (lower case, Simplified characters, see text.py).
+number of claim patterns. Cues are written for folded text (lower case, Simplified characters, see folding.py).
 """
 
 import re
