@@ -42,6 +42,48 @@ def test_the_client_is_the_right_most_hop_that_is_not_a_trusted_proxy(settings, 
     assert address(settings, trusted, forwarded) == expected
 
 
+# The cases where django-ipware 8.0.0 would answer differently (see the top of explainer/core/clientip.py).
+@pytest.mark.parametrize(
+    ("trusted", "forwarded", "remote", "expected"),
+    [
+        # Straight to the app, not through a listed proxy: the whole header is the client's own invention.
+        (["10.0.0.0/8"], "6.6.6.6, 10.0.0.2", "198.51.100.66", "198.51.100.66"),
+        # Any number of hops in the listed networks are ours, not one listed entry per hop.
+        (["10.0.0.0/8"], "6.6.6.6, 203.0.113.7, 10.0.0.3, 10.0.0.2", PROXY, "203.0.113.7"),
+        # A malformed hop ends the walk: everything to its left, 6.6.6.6 included, came from the client.
+        (2, "6.6.6.6, not-an-address, 203.0.113.7", PROXY, "203.0.113.7"),
+        # Fewer hops than proxies (the CDN was bypassed): the left-most hop, the one nginx saw.
+        (3, "203.0.113.7", PROXY, "203.0.113.7"),
+        # Empty entries and spaces are not hops.
+        (1, " , 203.0.113.7 ,", PROXY, "203.0.113.7"),
+        # A private-range client behind a proxy with a public address is still the client.
+        (["198.51.100.1"], "10.1.2.3", "198.51.100.1", "10.1.2.3"),
+        # IPv6: proxy networks, bracketed addresses, and an IPv6 client behind IPv4 proxies.
+        (["2001:db8:ffff::/48"], "2001:db8::6, 2001:db8::7, 2001:db8:ffff::2", "2001:db8:ffff::1", "2001:db8::7"),
+        (1, "[2001:db8::7]", PROXY, "2001:db8::7"),
+        (["10.0.0.0/8"], "2001:db8::7, 10.0.0.2", PROXY, "2001:db8::7"),
+        # No address at all (a test client's forced login): None, never a made-up one.
+        (1, None, "", None),
+    ],
+)
+def test_hops_the_client_wrote_are_never_believed(settings, trusted, forwarded, remote, expected):
+    assert address(settings, trusted, forwarded, remote=remote) == expected
+
+
+def test_only_x_forwarded_for_is_read(settings):
+    settings.TRUSTED_PROXIES = 1
+    request = RequestFactory().get(
+        "/",
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+        HTTP_X_REAL_IP="6.6.6.6",
+        HTTP_CF_CONNECTING_IP="6.6.6.7",
+        HTTP_FORWARDED="for=6.6.6.8",
+        HTTP_CLIENT_IP="6.6.6.9",
+    )
+    assert client_ip(request) == "203.0.113.7"
+
+
 @pytest.mark.django_db
 def test_rotating_x_forwarded_for_does_not_escape_the_rate_limit(client, settings):
     settings.TRUSTED_PROXIES = 1

@@ -4,6 +4,13 @@ Each proxy appends the address it was reached from to X-Forwarded-For, so the ho
 REMOTE_ADDR, and only the right-most ones, written by our own proxies, can be believed. The client is the
 right-most hop that is not one of our proxies (settings.TRUSTED_PROXIES: their number, or their addresses and
 networks). Anything to its left was written by the client and is ignored.
+
+Why not django-ipware (8.0.0, weighed for issue 13): its trusted-proxy list is one entry per hop inside
+X-Forwarded-For, in order, so it cannot say "any number of hops in these networks", and it never checks REMOTE_ADDR,
+so a client that connects to the app directly can forge the whole header. Its proxy-count mode comes closer, but it
+skips a malformed hop instead of stopping there, returns nothing when the chain is shorter than the count, and by
+default also reads a dozen headers any client can set (X-Real-IP, CF-Connecting-IP, ...); its "right-most" option
+only means a header written in reverse order, not the right-most untrusted hop.
 """
 
 import ipaddress
