@@ -486,7 +486,7 @@ def test_the_review_report_lists_pages_no_clinician_has_reviewed(client):
     admin = get_user_model().objects.create_superuser("never-admin", password="a long password 123")
     client.force_login(admin)
     html = client.get("/admin/reports/reviews-due/").content.decode()
-    assert f'data-page-id="{unreviewed[0].id}" data-never-reviewed' in html
+    assert f'data-page-id="{unreviewed[0].id}" data-review-status="never_reviewed"' in html
     assert f'data-page-id="{reviewed.id}"' not in html
     assert f"Never reviewed: {len(unreviewed)}. Overdue: 0. Due in the next 30 days: 0." in html
 

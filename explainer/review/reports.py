@@ -3,10 +3,16 @@ from itertools import groupby
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Subquery
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.models import Page
 
 from .models import DUE_SOON_DAYS, PageReview, site_today
+
+NEVER_REVIEWED, OVERDUE, DUE_SOON = "never_reviewed", "overdue", "due_soon"
+REVIEW_STATUSES = {NEVER_REVIEWED: _("Never reviewed"), OVERDUE: _("Overdue"), DUE_SOON: _("Due soon")}
 
 
 def latest_reviews():
@@ -51,3 +57,46 @@ def review_counts(groups, unreviewed, today=None):
     reviews = [review for _name, reviews in groups for review in reviews]
     overdue = sum(1 for review in reviews if review.next_review_due < today)
     return {"overdue": overdue, "due_soon": len(reviews) - overdue, "never_reviewed": len(unreviewed)}
+
+
+def pages_due_for_review(today=None, within_days=DUE_SOON_DAYS):
+    """The pages of `never_reviewed()` and `reviews_due()` together, one row per live page, for the admin report.
+
+    Each page carries its latest review's `last_review_id`, `reviewed_on`, `next_review_due` and `last_reviewer_id`
+    (None if never reviewed), `reviewer_sort` (the reviewer's name in the active language, for ordering) and
+    `review_status` (NEVER_REVIEWED, OVERDUE or DUE_SOON).
+    """
+    today = today or site_today()
+    latest = PageReview.objects.filter(page=OuterRef("pk")).order_by("-reviewed_on", "-id")
+
+    def latest_value(field):
+        return Subquery(latest.values(field)[:1])
+
+    # The reviewer's name in the reader's language, else in English, as modeltranslation shows it on the review.
+    localized_name = build_localized_fieldname("reviewer_name", get_language())
+    english_name = build_localized_fieldname("reviewer_name", "en")
+    return (
+        Page.objects.live()
+        .annotate(
+            last_review_id=latest_value("id"),
+            reviewed_on=latest_value("reviewed_on"),
+            next_review_due=latest_value("next_review_due"),
+            last_reviewer_id=latest_value("reviewer_id"),
+            reviewer_sort=Coalesce(
+                NullIf(latest_value(localized_name), Value("")),
+                latest_value(english_name),
+                output_field=CharField(),
+            ),
+        )
+        .filter(
+            Q(next_review_due__lte=today + datetime.timedelta(days=within_days))
+            | Q(last_review_id__isnull=True, content_type__in=list(patient_page_types()))
+        )
+        .annotate(
+            review_status=Case(
+                When(last_review_id__isnull=True, then=Value(NEVER_REVIEWED)),
+                When(next_review_due__lt=today, then=Value(OVERDUE)),
+                default=Value(DUE_SOON),
+            )
+        )
+    )

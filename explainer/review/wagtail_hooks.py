@@ -13,7 +13,11 @@ from .admin_views import ReviewsDueView
 
 @hooks.register("register_admin_urls")
 def register_reviews_due_url():
-    return [path("reports/reviews-due/", ReviewsDueView.as_view(), name="reviews_due")]
+    # Like Wagtail's own reports: the page, and its table alone, which the filters reload.
+    return [
+        path("reports/reviews-due/", ReviewsDueView.as_view(), name="reviews_due"),
+        path("reports/reviews-due/results/", ReviewsDueView.as_view(results_only=True), name="reviews_due_results"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
