@@ -1,6 +1,8 @@
 import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -38,22 +40,54 @@ def test_search_survives_odd_input(client, html):
         assert "<script>alert" not in str(page.find("main"))
 
 
-def test_sitemap_lists_every_page_in_both_languages_with_alternates(client):
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_urls(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    root = ET.fromstring(response.content)
-    urls = root.findall("s:url", ns)
-    locs = [url.find("s:loc", ns).text for url in urls]
+    return ET.fromstring(response.content).findall("s:url", SITEMAP_NS)
+
+
+def test_sitemap_lists_every_page_in_both_languages_with_alternates(client):
+    urls = sitemap_urls(client)
+    locs = [url.find("s:loc", SITEMAP_NS).text for url in urls]
     live = Page.objects.live().filter(depth__gte=2).count()
-    assert len(urls) == 2 * live
+    assert len(urls) == len(set(locs)) == 2 * live
     assert "http://testserver/en/evidence/qin-2025/" in locs
     assert "http://testserver/zh-hans/evidence/qin-2025/" in locs
     for url in urls:
-        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        assert set(alternates) == {"en", "zh-Hans"}
-        assert url.find("s:loc", ns).text in alternates.values()
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP_NS)}
+        # The same hreflang names as the pages' heads; x-default is the address without a language prefix.
+        assert set(alternates) == {"en", "zh-Hans", "x-default"}
+        assert url.find("s:loc", SITEMAP_NS).text in alternates.values()
+        assert alternates["x-default"] == alternates["en"].replace("/en/", "/", 1)
+        assert url.find("s:lastmod", SITEMAP_NS) is not None
+    qin = next(url for url in urls if url.find("s:loc", SITEMAP_NS).text.endswith("/zh-hans/evidence/qin-2025/"))
+    links = {link.get("hreflang"): link.get("href") for link in qin.findall("x:link", SITEMAP_NS)}
+    assert links == {
+        "en": "http://testserver/en/evidence/qin-2025/",
+        "zh-Hans": "http://testserver/zh-hans/evidence/qin-2025/",
+        "x-default": "http://testserver/evidence/qin-2025/",
+    }
+    published = Page.objects.get(url_path__endswith="/evidence/qin-2025/").last_published_at
+    assert (
+        qin.find("s:lastmod", SITEMAP_NS).text == published.astimezone(ZoneInfo(settings.TIME_ZONE)).date().isoformat()
+    )
+
+
+def test_sitemap_leaves_out_private_and_unpublished_pages(client):
+    from wagtail.models import PageViewRestriction
+
+    private = Page.objects.get(url_path__endswith="/evidence/qin-2025/")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    unpublished = Page.objects.get(url_path__endswith="/treatment/liver-transplant/")
+    unpublished.specific.unpublish()
+    locs = {url.find("s:loc", SITEMAP_NS).text for url in sitemap_urls(client)}
+    assert "http://testserver/en/evidence/" in locs
+    for path in ("/evidence/qin-2025/", "/treatment/liver-transplant/"):
+        assert f"http://testserver/en{path}" not in locs and f"http://testserver/zh-hans{path}" not in locs
 
 
 def test_robots_points_to_the_sitemap(client):

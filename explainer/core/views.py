@@ -1,6 +1,7 @@
 import sys
 
 from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -8,10 +9,11 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.urls import reverse
-from django.utils import translation
 from django.views import defaults
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
+from wagtail.contrib.sitemaps import views as sitemap_views
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
+from wagtail.models import Site
 
 from .languages import html_lang
 from .search import run_search, suggestions
@@ -29,19 +31,35 @@ def search(request):
     return render(request, "search.html", {"query": query, "answer": answer, "results": page, "offers": offers})
 
 
-@require_safe
+class PageSitemap(WagtailSitemap):
+    """Every live public page of the request's site (Wagtail's `items` and `lastmod`), once per language, each listing
+    every language version and the unprefixed address (which sends a reader to their own language) as hreflang
+    alternates, like the <link rel="alternate"> in each page's head. The languages come from Django's sitemap
+    framework (`i18n`, `alternates`, `x_default`)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    # Wagtail's Sitemap replaces this method of Django's to ask each page for its entries (Page.get_sitemap_urls),
+    # which ignores `i18n`; Django's own makes the entry for each language, with its alternates.
+    _urls = DjangoSitemap._urls
+
+    def location(self, page):
+        # The path, in the active language (i18n_patterns adds the prefix); Django's sitemap adds scheme and host.
+        return page.get_url_parts(self.request)[2]
+
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            for alternate in url["alternates"]:
+                alternate["lang_code"] = html_lang(alternate["lang_code"])  # zh-Hans, as in the pages' heads
+        return urls
+
+
+@require_safe  # GET and HEAD
 def sitemap(request):
-    """Every live page in every language; each language version lists the others as hreflang alternates."""
-    site = Site.find_for_request(request)
-    pages = Page.objects.live().public().in_site(site).order_by("path") if site else Page.objects.none()
-    entries = []
-    for page in pages:
-        urls = {}
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                urls[html_lang(code)] = request.build_absolute_uri(page.get_url(request))
-        entries.append({"urls": urls, "lastmod": page.last_published_at})
-    return render(request, "sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8")
+    return sitemap_views.sitemap(request, {"pages": PageSitemap}, content_type="application/xml; charset=utf-8")
 
 
 @require_safe
