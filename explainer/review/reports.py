@@ -15,22 +15,14 @@ NEVER_REVIEWED, OVERDUE, DUE_SOON = "never_reviewed", "overdue", "due_soon"
 REVIEW_STATUSES = {NEVER_REVIEWED: _("Never reviewed"), OVERDUE: _("Overdue"), DUE_SOON: _("Due soon")}
 
 
+# A page's latest review: the most recent day, and of two on one day the one recorded last.
+LATEST_FIRST = ("-reviewed_on", "-id")
+
+
 def latest_reviews():
     """Each page's most recent clinical review."""
-    newest = PageReview.objects.filter(page=OuterRef("page")).order_by("-reviewed_on", "-id").values("id")[:1]
+    newest = PageReview.objects.filter(page=OuterRef("page")).order_by(*LATEST_FIRST).values("id")[:1]
     return PageReview.objects.filter(id=Subquery(newest))
-
-
-def reviews_due(today=None, within_days=DUE_SOON_DAYS):
-    """[(reviewer name, [reviews])] of live pages whose next review is due within `within_days` or overdue."""
-    today = today or site_today()
-    due = (
-        latest_reviews()
-        .filter(page__live=True, next_review_due__lte=today + datetime.timedelta(days=within_days))
-        .select_related("page", "reviewer")
-        .order_by("reviewer_name", "next_review_due", "page__title")
-    )
-    return [(name, list(reviews)) for name, reviews in groupby(due, key=lambda review: review.reviewer_name)]
 
 
 def patient_page_types():
@@ -41,33 +33,17 @@ def patient_page_types():
     return ContentType.objects.get_for_models(*models).values() if models else []
 
 
-def never_reviewed():
-    """Live patient pages that no clinician has reviewed yet, in the order of the page tree."""
-    return list(
-        Page.objects.live()
-        .filter(content_type__in=list(patient_page_types()))
-        .exclude(clinical_reviews__isnull=False)
-        .order_by("path")
-    )
-
-
-def review_counts(groups, unreviewed, today=None):
-    """How many pages are overdue, due soon and never reviewed, for the report's summary line."""
-    today = today or site_today()
-    reviews = [review for _name, reviews in groups for review in reviews]
-    overdue = sum(1 for review in reviews if review.next_review_due < today)
-    return {"overdue": overdue, "due_soon": len(reviews) - overdue, "never_reviewed": len(unreviewed)}
-
-
 def pages_due_for_review(today=None, within_days=DUE_SOON_DAYS):
-    """The pages of `never_reviewed()` and `reviews_due()` together, one row per live page, for the admin report.
+    """Live pages a clinician needs to look at, one row each: patient pages never reviewed, and pages whose latest
+    review's next date is within `within_days` or past. The admin report lists them; `reviews_due()` and
+    `never_reviewed()` (for the reviewsdue command) are made from them.
 
     Each page carries its latest review's `last_review_id`, `reviewed_on`, `next_review_due` and `last_reviewer_id`
     (None if never reviewed), `reviewer_sort` (the reviewer's name in the active language, for ordering) and
     `review_status` (NEVER_REVIEWED, OVERDUE or DUE_SOON).
     """
     today = today or site_today()
-    latest = PageReview.objects.filter(page=OuterRef("pk")).order_by("-reviewed_on", "-id")
+    latest = PageReview.objects.filter(page=OuterRef("pk")).order_by(*LATEST_FIRST)
 
     def latest_value(field):
         return Subquery(latest.values(field)[:1])
@@ -100,3 +76,27 @@ def pages_due_for_review(today=None, within_days=DUE_SOON_DAYS):
             )
         )
     )
+
+
+def reviews_due(today=None, within_days=DUE_SOON_DAYS):
+    """[(reviewer name, [reviews])] of live pages whose next review is due within `within_days` or overdue."""
+    due = pages_due_for_review(today, within_days).filter(last_review_id__isnull=False).values("last_review_id")
+    reviews = (
+        PageReview.objects.filter(id__in=due)
+        .select_related("page", "reviewer")
+        .order_by("reviewer_name", "next_review_due", "page__title")
+    )
+    return [(name, list(reviews)) for name, reviews in groupby(reviews, key=lambda review: review.reviewer_name)]
+
+
+def never_reviewed():
+    """Live patient pages that no clinician has reviewed yet, in the order of the page tree."""
+    return list(pages_due_for_review().filter(review_status=NEVER_REVIEWED).order_by("path"))
+
+
+def review_counts(groups, unreviewed, today=None):
+    """How many pages are overdue, due soon and never reviewed, for the reviewsdue command's summary line."""
+    today = today or site_today()
+    reviews = [review for _name, reviews in groups for review in reviews]
+    overdue = sum(1 for review in reviews if review.next_review_due < today)
+    return {"overdue": overdue, "due_soon": len(reviews) - overdue, "never_reviewed": len(unreviewed)}
