@@ -12,7 +12,7 @@ from explainer.evidence.models import EvidenceIndexPage, StudyPage
 from explainer.glossary.models import GlossaryPage
 from explainer.content.readers import read_sources
 from explainer.pages.models import HomePage, SectionPage, TopicPage
-from explainer.review.printable import PrintableMixin
+from explainer.core.handouts import PrintableMixin
 
 LANGUAGES = ["en", "zh-hans"]
 INTERNAL_WORDS = re.compile(

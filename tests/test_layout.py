@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from explainer.evidence.models import StudyPage
 from explainer.pages.models import SectionPage
-from explainer.review.printable import PrintableMixin
+from explainer.core.handouts import PrintableMixin
 
 pytestmark = pytest.mark.django_db
 

@@ -287,6 +287,17 @@ def test_topic_handout_shows_key_points_and_sources(client, html):
     assert page.select(".handout__sources li")
 
 
+def test_study_handout_shows_its_evidence_label_what_it_can_tell_and_its_doi(client, html):
+    """A study's handout is its own template (evidence/study_page_print.html) on the shared handout page."""
+    study = StudyPage.objects.get(slug="mohamadnejad-2013")
+    page = html(client.get("/en/evidence/mohamadnejad-2013/print/"))
+    assert page.find(class_="qr-code") and page.find(class_="review-record")
+    assert page.find(class_="badge__text").get_text() == str(study.evidence_label.text)
+    assert page.find("h2", string="What this study can and cannot tell you")
+    assert page.select(".handout__points") == []
+    assert f"doi:{study.doi}" in page.find("p", class_="handout__sources").get_text()
+
+
 def test_every_patient_page_has_medical_web_page_json_ld(editor, reviewer, client, html):
     for path in [
         "/en/",

@@ -15,7 +15,7 @@ from wagtail.search import index
 from explainer.core.restrictions import public
 from explainer.pages.blocks import BodyBlock
 from explainer.pages.models import ExplainerPage
-from explainer.review.printable import PrintableMixin
+from explainer.core.handouts import PrintableMixin
 
 from . import choices
 from .facts import ALL_FACTS, FACT_FIELDS, FACT_PHRASES, SEED_DOCUMENTS, SEED_NUMBERS, FactRow, is_ip_address
@@ -59,6 +59,8 @@ class StudyPage(PrintableMixin, ExplainerPage):
 
     The page's slug is the study key (qin-2025) and its title the short name (Qin 2025).
     """
+
+    handout_template = "evidence/study_page_print.html"
 
     paper_title = models.CharField(_("title of the paper"), max_length=500)
     citation = models.CharField(_("citation"), max_length=500)

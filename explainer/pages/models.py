@@ -17,7 +17,7 @@ from explainer.core.page_cache import per_version
 from explainer.core.restrictions import public, restricted_paths
 from explainer.text.segmentation import segmented
 from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
-from explainer.review.printable import PrintableMixin
+from explainer.core.handouts import PrintableMixin
 
 from .blocks import BodyBlock, SourceBlock
 from .routing import pages_on_the_way
