@@ -74,3 +74,12 @@ def paragraphs_html(text, page_id_for_slug):
     """Blank-line separated paragraphs as <p> elements."""
     paragraphs = [join_lines(chunk.splitlines()) for chunk in re.split(r"\n\s*\n", text.strip())]
     return "".join(f"<p>{inline_html(p, page_id_for_slug)}</p>" for p in paragraphs if p)
+
+
+MARKUP_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)\s]+\)")
+EMPHASIS = re.compile(r"\*+")
+
+
+def plain_text(text):
+    """The text without inline markup: links keep their text, ** and * are dropped."""
+    return EMPHASIS.sub("", MARKUP_LINK.sub(r"\g<text>", text))
