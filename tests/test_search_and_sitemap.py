@@ -168,4 +168,9 @@ def test_the_results_heading_does_not_link_the_readers_own_words(client, html):
 
 
 def test_a_term_with_a_question_mark_is_looking_for_the_term_not_the_questions_page(client, html):
-    assert result_paths(client, html, "en", "ascites?")[0] == "/en/about-cirrhosis/symptoms-and-complications/"
+    """A single word with "?" is not a question: a page that explains ascites comes first (which of the two depends
+    on their wording and on the database's ranking), not the common-questions page."""
+    assert result_paths(client, html, "en", "ascites?")[0] in (
+        "/en/about-cirrhosis/symptoms-and-complications/",
+        "/en/treatment/managing-complications/",
+    )

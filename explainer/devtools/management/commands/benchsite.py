@@ -18,7 +18,6 @@ removed, also on Ctrl-C or an error. Every request says X-Forwarded-Proto: https
 production would, so that the production settings serve it instead of redirecting to HTTPS.
 """
 
-import itertools
 import json
 import re
 import signal
@@ -26,7 +25,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -45,32 +43,18 @@ from explainer.devtools.processes import (
     run_python,
     site_environment,
 )
-from explainer.devtools.weight import LinkedResources, weigh
+from explainer.devtools.load_test import CLAIMS_API_PATH, load_test
+from explainer.devtools.weight import page_weight
 from explainer.devtools.wrk import Wrk, find_wrk, milliseconds
 
 # The in-process measurement clears and bumps its cache: not the one the server under test uses.
 REDIS_IN_PROCESS_URL = "redis://127.0.0.1:6379/12"
 # It publishes nine copies of every study: on a busy two-core machine that alone can take over ten minutes.
 IN_PROCESS_TIMEOUT_SECONDS = 1800
-CLAIMS_API_PATH = "/api/claims/check/"
 TOPIC_PATH = in_process.QUERY_COUNT_PAGES["topic page"]
 STUDY_PATH = in_process.QUERY_COUNT_PAGES["study page"]
 EVIDENCE_PATH = in_process.QUERY_COUNT_PAGES["evidence index"]
 STYLESHEET = "css/site.css"
-# The load test's pages, both languages; the stylesheet is added from the manifest.
-LOAD_TEST_PATHS = [
-    "/en/",
-    TOPIC_PATH,
-    "/zh-hans/about-cirrhosis/what-is-cirrhosis/",
-    "/en/treatment/treating-the-cause/",
-    "/en/stem-cells/what-the-trials-show/",
-    EVIDENCE_PATH,
-    STUDY_PATH,
-    "/zh-hans/evidence/xie-2025/",
-    "/en/glossary/",
-]
-LOAD_TEST_CLAIM_EVERY = 5  # every fifth request of the load test is a claim check
-LOAD_TEST_CLAIM_LENGTHS = (400, 1_000, 2_500)  # characters of pasted text, from the labelled sentences
 PAGE_WEIGHT_TARGET_BYTES = 50_000
 # Issue 11: a page rendered without the page cache answers at least this share of the static file's rate.
 UNCACHED_TARGET = 0.15
@@ -199,7 +183,7 @@ class Command(BaseCommand):
                     [row for row in UNCACHED_PATHS if not only_index or row in EVIDENCE_INDEX_PATHS],
                 )
                 if not only_index:
-                    self.page_weight(port)
+                    page_weight(self, port, TOPIC_PATH, PAGE_WEIGHT_TARGET_BYTES)
                 studies_after = self.in_process_figures(query_database_url)
                 self.uncached_throughput(
                     site_environment(query_database_url, REDIS_IN_PROCESS_URL),
@@ -211,7 +195,7 @@ class Command(BaseCommand):
                     EVIDENCE_INDEX_PATHS,
                 )
                 if not only_index:
-                    self.load_test(wrk, port, stylesheet_path, options)
+                    load_test(self, wrk, port, stylesheet_path, options["load_seconds"], options["load_connections"])
                 self.server_log_errors(log)
         finally:
             database.drop()
@@ -283,44 +267,6 @@ class Command(BaseCommand):
             )
         return rates
 
-    def page_weight(self, port):
-        self.heading(f"Page weight of {TOPIC_PATH} (1 kB = 1,000 bytes)")
-        html = weigh(port, TOPIC_PATH, "HTML")
-        parser = LinkedResources()
-        parser.feed(html.body.decode("utf-8", errors="replace"))
-        weights, external = [html], []
-        for kind, url in parser.resources:
-            parts = urlsplit(url)
-            if parts.netloc and parts.netloc not in (f"{LOOPBACK}:{port}", f"localhost:{port}"):
-                external.append(url)
-                continue
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
-            weights.append(weigh(port, path, f"{kind} {parts.path}"))
-
-        self.stdout.write(f"  {'':50} {'bytes':>9} {'gzip':>9}")
-        for weight in weights:
-            note = "" if weight.gzip_as_served else "  (gzip -6 here; the server sends it uncompressed)"
-            self.stdout.write(f"  {weight.label:50} {weight.raw_bytes:9,} {weight.gzip_bytes:9,}{note}")
-        raw_total = sum(weight.raw_bytes for weight in weights)
-        gzip_total = sum(weight.gzip_bytes for weight in weights)
-        self.stdout.write(f"  {'total':50} {raw_total:9,} {gzip_total:9,}")
-        target = PAGE_WEIGHT_TARGET_BYTES
-        for label, total in (("uncompressed", raw_total), ("gzip", gzip_total)):
-            verdict = (
-                self.style.SUCCESS(f"within the {target / 1000:.0f} kB target")
-                if total <= target
-                else self.style.ERROR(f"OVER the {target / 1000:.0f} kB target")
-            )
-            self.stdout.write(f"  {label + ':':14} {total / 1000:6.1f} kB, {verdict}")
-        if external:
-            self.stdout.write(f"  not counted, on other sites: {', '.join(external)}")
-        stylesheets = [weight for weight in weights if weight.label.startswith("stylesheet")]
-        font_faces = [weight.label for weight in stylesheets if b"@font-face" in weight.body.lower()]
-        if font_faces:
-            self.stdout.write(self.style.ERROR(f"  web fonts: @font-face in {', '.join(font_faces)}"))
-        else:
-            self.stdout.write(f"  web fonts: none (no @font-face in the {len(stylesheets)} linked stylesheet(s))")
-
     def in_process_figures(self, database_url):
         """Query counts and the claim matcher, measured in a subprocess with the production settings on a copy of the
         throwaway database."""
@@ -371,59 +317,6 @@ class Command(BaseCommand):
             f"{claims['milliseconds']:.1f} ms median of {claims['repeat']} runs ({claims['flags']} claims flagged)",
         )
         return after
-
-    def load_test(self, wrk, port, stylesheet_path, options):
-        from explainer.caution.evaluation import load_items
-        from explainer.caution.management.commands.benchclaims import sample_text
-
-        seconds, connections = options["load_seconds"], options["load_connections"]
-        pages = [*LOAD_TEST_PATHS, stylesheet_path]
-        items = load_items()
-        bodies = [
-            json.dumps({"text": sample_text(items, length)}, ensure_ascii=False) for length in LOAD_TEST_CLAIM_LENGTHS
-        ]
-        page_cycle, body_cycle = itertools.cycle(pages), itertools.cycle(bodies)
-        schedule = [
-            next(body_cycle) if position % LOAD_TEST_CLAIM_EVERY == LOAD_TEST_CLAIM_EVERY - 1 else next(page_cycle)
-            for position in range(len(pages) * len(bodies) * LOAD_TEST_CLAIM_EVERY)
-        ]
-        for path in pages:
-            require_ok(port, path)
-        for body in bodies:
-            require_ok(port, CLAIMS_API_PATH, "POST", body.encode(), {"Content-Type": "application/json"})
-
-        self.heading(
-            f"Load test: {seconds} s, {connections} connections, {wrk.threads} wrk threads; "
-            f"{len(pages) - 1} pages, the stylesheet, and every {LOAD_TEST_CLAIM_EVERY}th request a claim "
-            f"check of {'/'.join(f'{length:,}' for length in LOAD_TEST_CLAIM_LENGTHS)} characters"
-        )
-        result = wrk.run(f"http://{LOOPBACK}:{port}/", seconds, connections, wrk.load_test_script, schedule)
-        latency = result.latency_us
-        self.row(
-            "requests",
-            f"{result.requests:,} in {result.seconds:.1f} s: {result.requests_per_second:,.0f}/s "
-            f"(sent: {', '.join(f'{count:,} {kind}' for kind, count in sorted(result.sent.items()))})",
-        )
-        self.row(
-            "latency",
-            "  ".join(f"{name} {milliseconds(latency[name])}" for name in ("p50", "p75", "p90", "p99", "max")),
-        )
-        self.stdout.write("  answers by status (kind told by Content-Type):")
-        for key, count in sorted(result.statuses.items(), key=lambda item: (int(item[0].split()[0]), item[0])):
-            status, kind = key.split(" ", 1)
-            self.stdout.write(f"    {status}  {kind:12} {count:9,}")
-        statuses = [(int(key.split()[0]), count) for key, count in result.statuses.items()]
-        failed = sum(count for status, count in statuses if not 200 <= status < 400)
-        server_errors = sum(count for status, count in statuses if status >= 500)
-        style = self.style.SUCCESS if failed == 0 else self.style.ERROR
-        self.row("not 2xx/3xx", style(f"{failed:,}"))
-        self.row("5xx", (self.style.SUCCESS if server_errors == 0 else self.style.ERROR)(f"{server_errors:,}"))
-        errors = result.errors
-        self.row(
-            "socket errors",
-            f"connect {errors.get('connect', 0)}, read {errors.get('read', 0)}, "
-            f"write {errors.get('write', 0)}, timeout {errors.get('timeout', 0)}",
-        )
 
     def server_log_errors(self, log, label="server log"):
         log.flush()
