@@ -1,8 +1,9 @@
 """When a phrase that looks like a claim is not one: negated, refuted, asked, reported, quoted, a trial's own
 finding, or a true statement about standard care (see ../shared/caution-layer.md, "What must not be flagged").
 
-All checks work on the sentence around the phrase, found once per text, so their cost does not grow with the
-number of claim patterns. Cues are written for folded text (lower case, Simplified characters, see folding.py).
+This module holds the cue words and what a text's context is made of (its sentences, quotes and paragraphs, found
+once per text, so the cost does not grow with the number of claim patterns); rules.py holds the rules that use them.
+Cues are written for folded text (lower case, Simplified characters, see folding.py).
 """
 
 import re
@@ -223,67 +224,3 @@ class TextContext:
 
     def same_sentence(self, start, end):
         return self.sentence_at(start).end >= end
-
-
-def script_of(text):
-    return "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
-
-
-def suppression_reason(context, start, end, category):
-    """Why the phrase at [start, end) is not a claim, or None when it is one."""
-    script = script_of(context.folded[start:end])
-    if context.mention_quote(start, end, script):
-        return "quoted"
-    sentence = context.sentence_at(start)
-    folded = context.folded
-    whole = folded[sentence.start : sentence.end]
-    before = folded[sentence.start : start]
-    clause_start = max((m.end() for m in CLAUSE_END.finditer(context.text[sentence.start : start])), default=0)
-    clause = before[clause_start:]
-    window = before[max(clause_start, len(before) - PRE_WINDOW[script]) :]
-
-    if script == "en":
-        negation, refutation, distancing = EN_NEGATION, EN_REFUTATION, EN_DISTANCING
-        question = whole.rstrip().endswith("?")
-        conditional, trial_report, standard_care = EN_CONDITIONAL, EN_TRIAL_REPORT, EN_STANDARD_CARE
-        unsettled = EN_UNSETTLED
-    else:
-        negation, refutation, distancing = ZH_NEGATION, ZH_REFUTATION, ZH_DISTANCING
-        question = whole.rstrip().endswith(("?", "？")) or ZH_QUESTION_END.search(whole.rstrip(" 。！!.?？"))
-        conditional, trial_report, standard_care = ZH_CONDITIONAL, ZH_TRIAL_REPORT, ZH_STANDARD_CARE
-        unsettled = ZH_UNSETTLED
-
-    if len(negation.findall(window)) % 2:  # "not without risk", 并非不可逆: two negations make a claim
-        return "negated"
-    if (ZH_CLAUSE_NEGATION if script == "zh" else EN_CLAUSE_NEGATION).search(clause):
-        return "negated"
-    if script == "en" and EN_CLAUSE_NEGATION.search(folded[start:end]):  # "cirrhosis can't be reversed"
-        return "negated"
-    if refutation.search(whole) or (script == "en" and ZH_REFUTATION.search(whole)):
-        return "refuted"
-    if category not in ASSERTION_ONLY_CATEGORIES:
-        if question and not RHETORICAL.search(whole):
-            return "question"
-        if conditional.search(clause):
-            return "conditional"
-    reported_after = script == "en" and EN_DISTANCING_AFTER.search(folded[end : sentence.end])
-    if (distancing.search(before) or reported_after) and not FIRST_PERSON.search(before):
-        return "reported"
-    if category in UNSETTLED_CATEGORIES and unsettled.search(whole):
-        return "proof still needed"
-    if category == "approved" and OTHER_INDICATION.search(context.paragraph(start)):
-        return "approval for another disease"
-    if category in TRIAL_REPORT_CATEGORIES and trial_report.search(whole) and not CERTAINTY.search(folded[start:end]):
-        return "trial finding"
-    if category == "replaces-care" and CLINICIAN_DECIDES.search(clause) and not CELL_THERAPY.search(whole):
-        return "doctor's decision"
-    if category in STANDARD_CARE_CATEGORIES and not CELL_THERAPY.search(whole):
-        previous_sentence = context.sentences[max(context.sentence_index(start) - 1, 0)]
-        leading = folded[previous_sentence.start : end]  # the sentence before, and this one up to the claim's end
-        after = folded[end : sentence.end]
-        condition = CONDITION_AFTER.search(after)
-        if (standard_care.search(leading) and not CONTRAST.search(leading)) or (
-            condition and standard_care.search(after[condition.start() :])
-        ):
-            return "standard care"
-    return None

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from .context import CLAUSE_END, TextContext, suppression_reason
+from .context import CLAUSE_END, TextContext
 from .patterns import LATIN_WORD_CHARACTER
+from .rules import suppression_reason
 from .folding import detect_language, fold
 
 # Characters allowed between one group of a pattern and the next: " ... " (far) and " .. " (near).
