@@ -156,9 +156,9 @@ def test_the_sentence_model_alone_rarely_marks_our_own_pages():
 
 def test_the_values_of_a_stream_block_are_read_as_separate_sentences():
     """A worked example's translated quote has no full stop; the category label after it is not part of its sentence."""
-    from explainer.text.sentences import sentence_spans
     from explainer.caution.models import WorkedExamplePage
     from explainer.core.texts import text_of
+    from explainer.text.sentences import sentence_spans
 
     page = WorkedExamplePage.objects.get(slug="example-reverse-cirrhosis")
     text = text_of(page, "claims", "en")
@@ -170,8 +170,8 @@ def test_the_values_of_a_stream_block_are_read_as_separate_sentences():
 
 def reasons(text):
     """{phrase: why the context rules set it aside, or None}, from the patterns in content/claims/."""
-    from explainer.text.matcher import Matcher
     from explainer.caution.training import claim_families
+    from explainer.text.matcher import Matcher
 
     _context, candidates = Matcher(claim_families()).analyse(text)
     return {text[candidate.start : candidate.end]: candidate.reason for candidate in candidates}

@@ -5,8 +5,8 @@ import pytest
 
 from explainer.caution.classifier import SentenceModel, embedder, rule_features, sentence_features
 from explainer.caution.detector import Detector
-from explainer.text.matcher import Matcher
 from explainer.caution.training import claim_families
+from explainer.text.matcher import Matcher
 
 
 def test_the_embedding_package_behaves_like_multilingual_e5_small():

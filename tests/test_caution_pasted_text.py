@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explainer.caution.pages import unmarked_claims
-from explainer.text.sentences import sentence_spans
 from explainer.caution.service import check_text
+from explainer.text.sentences import sentence_spans
 
 pytestmark = pytest.mark.django_db
 EXPLAINER = Path(__file__).resolve().parents[1] / "explainer"

@@ -247,8 +247,8 @@ def test_a_worked_example_in_its_own_language_quotes_without_a_translation(clien
 
 
 def test_a_worked_example_missing_the_readers_translation_does_not_load(tmp_path):
-    from explainer.content.schema import ContentError, Fields
     from explainer.caution.content import read_worked_example
+    from explainer.content.schema import ContentError, Fields
 
     class Item:
         links = set()

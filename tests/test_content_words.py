@@ -7,12 +7,12 @@ import pytest
 from wagtail.models import Page
 
 from explainer.caution.models import CheckerPage, WorkedExamplePage
+from explainer.content.readers import read_sources
 from explainer.content.schema import ContentError, Fields
+from explainer.core.handouts import PrintableMixin
 from explainer.evidence.models import EvidenceIndexPage, StudyPage
 from explainer.glossary.models import GlossaryPage
-from explainer.content.readers import read_sources
 from explainer.pages.models import HomePage, SectionPage, TopicPage
-from explainer.core.handouts import PrintableMixin
 
 LANGUAGES = ["en", "zh-hans"]
 INTERNAL_WORDS = re.compile(

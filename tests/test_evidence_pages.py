@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 
 from explainer.evidence import choices
 from explainer.evidence.labels import ALL_LABELS, evidence_label, label_expression
-from explainer.evidence.map import MAP_ROWS, rows_per_label
 from explainer.evidence.listing import STUDIES_PER_PAGE
+from explainer.evidence.map import MAP_ROWS, rows_per_label
 from explainer.evidence.models import StudyPage
 from tests.test_queries import add_copies_of_every_study
 

@@ -12,11 +12,11 @@ import time
 import pytest
 from django.conf import settings as django_settings
 from django.db import OperationalError, connection
-from wagtail.models import Page
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 API = "/api/claims/check/"

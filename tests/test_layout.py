@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from django.utils import translation
 from wagtail.models import Page
 
+from explainer.core.handouts import PrintableMixin
 from explainer.evidence.models import StudyPage
 from explainer.pages.models import SectionPage
-from explainer.core.handouts import PrintableMixin
 
 pytestmark = pytest.mark.django_db
 

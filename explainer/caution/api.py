@@ -9,9 +9,10 @@ from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 
+from explainer.text.folding import LANGUAGES
+
 from .limits import MAX_BODY_BYTES, MAX_TEXT_CHARACTERS, rate_limited
 from .service import READER_LANGUAGES, check_text
-from explainer.text.folding import LANGUAGES
 
 
 def error(status, message, **extra):

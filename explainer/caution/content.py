@@ -3,12 +3,12 @@
 from dataclasses import dataclass, field
 
 from explainer.content.loader import ContentKind, SnippetItem, localized
-from explainer.content.schema import LANGUAGES, ContentError, Fields
 from explainer.content.readers import read_slug
+from explainer.content.schema import LANGUAGES, ContentError, Fields
 from explainer.pages.content import PageType
+from explainer.text.patterns import PatternError, parse_pattern
 
 from .models import Category, ClaimPattern, Rating, Severity
-from explainer.text.patterns import PatternError, parse_pattern
 
 PATTERN_LANGUAGES = {"en": "patterns_en", "zh-hans": "patterns_zh"}
 

@@ -18,9 +18,10 @@ model is trained (training.py); the safety floor for high-severity claims is fix
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .classifier import EMBEDDED_SENTENCES, Prediction, embedder, rule_features, sentence_features
-from explainer.text.matcher import SEVERITY_RANK, Flag
 from explainer.text.folding import detect_language
+from explainer.text.matcher import SEVERITY_RANK, Flag
+
+from .classifier import EMBEDDED_SENTENCES, Prediction, embedder, rule_features, sentence_features
 
 # Context rules that a model may overrule: in an advert, a testimonial is reported speech but the advert's claim.
 SPEECH = {"reported", "quoted"}

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,7 +16,6 @@ from wagtail.search import index
 
 from explainer.pages.blocks import BodyBlock
 from explainer.pages.models import ExplainerPage
-
 from explainer.text.patterns import PatternError, parse_pattern
 
 
@@ -228,7 +228,7 @@ class WorkedExamplePage(ExplainerPage):
                     if (self.last_published_at or self.latest_revision_created_at)
                     else None,
                     "inLanguage": self.get_language_tag(),
-                    "author": {"@type": "Organization", "name": "Cirrhosis Clearly · 肝硬化说明白", "url": site},
+                    "author": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME, "url": site},
                     "reviewRating": {
                         "@type": "Rating",
                         "ratingValue": RATING_VALUES[claim["rating"]],

@@ -9,9 +9,9 @@ alone marks about 3 % of sentences, too many false alarms to stop a clinician's 
 from dataclasses import dataclass
 
 from explainer.core.texts import translated_texts
+from explainer.text.folding import fold
 
 from .service import current_detector
-from explainer.text.folding import fold
 
 
 @dataclass

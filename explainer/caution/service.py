@@ -3,18 +3,18 @@ claim check all call `check_text` (or `current_detector().find`), so a sentence 
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
 
+from explainer.core.languages import LANGUAGE_CODES
 from explainer.core.versions import CacheVersion
+from explainer.text.folding import EN, LANGUAGES, ZH_HANS, ZH_HANT
+from explainer.text.matcher import ClaimFamily, Matcher
 
 from .classifier import trained_model
 from .detector import Detector
-from explainer.text.matcher import ClaimFamily, Matcher
-from explainer.text.folding import EN, LANGUAGES, ZH_HANS, ZH_HANT
 
 PATTERNS_VERSION = CacheVersion("claim-patterns-version")
-READER_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+READER_LANGUAGES = LANGUAGE_CODES
 
 
 @dataclass

@@ -15,13 +15,14 @@ import yaml
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from explainer.text.folding import LANGUAGES
+from explainer.text.matcher import ClaimFamily, Matcher
+from explainer.text.patterns import parse_pattern
+
 from .classifier import LABELS, SentenceModel, embedder, rule_features, sentence_features
 from .detector import Detector
 from .evaluation import judge, tally
 from .evaluation.corpus import CATEGORIES, Corpus, Document, group_hash, load_tidy_set
-from explainer.text.matcher import ClaimFamily, Matcher
-from explainer.text.patterns import parse_pattern
-from explainer.text.folding import LANGUAGES
 
 CLAIM_FILES = Path(__file__).resolve().parents[2] / "content" / "claims"
 MIN_DOCUMENT_FREQUENCY = 2

@@ -8,11 +8,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from explainer.text.folding import EN, ZH_HANS, ZH_HANT
+from explainer.text.matcher import SEVERITY_RANK as SEVERITY_ORDER
+
 from .limits import MAX_TEXT_CHARACTERS, rate_limited
 from .models import Category
 from .service import check_text
-from explainer.text.matcher import SEVERITY_RANK as SEVERITY_ORDER
-from explainer.text.folding import EN, ZH_HANS, ZH_HANT
 
 LANGUAGE_TAGS = {EN: "en", ZH_HANS: "zh-Hans", ZH_HANT: "zh-Hant"}
 

@@ -2,6 +2,7 @@
 StreamField data of explainer.pages.blocks.BodyBlock."""
 
 from explainer.text.markup import MarkupError, inline_html, page_link_targets, paragraphs_html
+
 from .schema import ContentError, Fields
 
 CALLOUT_STYLES = ["info", "warning", "important"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -293,7 +294,7 @@ class Loader:
             hostname="localhost", port=80, is_default_site=True
         )
         site.root_page = page
-        site.site_name = "Cirrhosis Clearly · 肝硬化说明白"
+        site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()
 
     def publish(self, item, page, record):

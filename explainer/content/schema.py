@@ -1,8 +1,8 @@
 """Reading and checking content files: every error names the file and the field."""
 
-from django.conf import settings
+from explainer.core.languages import LANGUAGE_CODES
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = LANGUAGE_CODES
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 

@@ -11,9 +11,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from . import views
-from .languages import OWN_NAMES
+from .languages import LANGUAGE_CODES, OWN_NAMES
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # A first path segment that names a language the wrong way (/zh/, /zh-CN/, /cn/, /EN/…), but not /en/ or /zh-hans/.
 LANGUAGE_ALIAS_PATH = r"^(?!en/|zh-hans/)(?P<alias>[zZ][hH](?:[-_][a-zA-Z]{2,4}){0,2}|[cC][nN]|[eE][nN](?:[-_][a-zA-Z]{2,4})?)/(?P<rest>.*)$"
 SAFE_REST = re.compile(r"^[^\\\s]*$")

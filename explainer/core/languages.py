@@ -16,6 +16,9 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, get_language_from_path
 from django.views.decorators.http import require_safe
 
+# The site's language codes ("en", "zh-hans"), in settings.LANGUAGES order.
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
 # BCP 47 tags for hreflang and <html lang>; Django's language codes are lower case.
 HTML_LANG = {"en": "en", "zh-hans": "zh-Hans"}
 # Each language by its own name, as its readers look for it in the switch (not "简体中文", not a code).

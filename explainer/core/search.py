@@ -20,15 +20,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import jieba
 from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 from wagtail.search.query import Or, PlainText
 
-import jieba
+from explainer.text.segmentation import has_chinese
 
 from .page_cache import per_version
-from explainer.text.segmentation import has_chinese
 
 MAX_QUERY_WORDS = 12
 QUESTIONS_PAGE_SLUG = "common-questions"

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -10,7 +9,9 @@ from wagtail.fields import StreamField
 
 from explainer.text.markup import join_lines
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from .languages import LANGUAGE_CODES
+
+LANGUAGES = LANGUAGE_CODES
 # Page fields that wagtail-modeltranslation translates but that are not reader-facing text.
 SKIPPED_FIELDS = {"slug", "url_path", "seo_title", "search_description"}
 

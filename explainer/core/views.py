@@ -7,8 +7,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils.cache import add_never_cache_headers
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views

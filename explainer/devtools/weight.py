@@ -3,7 +3,6 @@
 import gzip
 from dataclasses import dataclass
 from html.parser import HTMLParser
-
 from urllib.parse import urlsplit
 
 from .loopback import LOOPBACK, require_ok

@@ -3,8 +3,8 @@
 from dataclasses import dataclass, field
 
 from explainer.content.loader import ContentKind, PageItem, localized
-from explainer.content.schema import ContentError, Fields
 from explainer.content.readers import read_slug
+from explainer.content.schema import ContentError, Fields
 
 from . import choices
 from .facts import ALL_FACTS, FACT_FIELDS

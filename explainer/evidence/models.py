@@ -3,8 +3,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,10 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from explainer.core.handouts import PrintableMixin
 from explainer.core.restrictions import public
 from explainer.pages.blocks import BodyBlock
 from explainer.pages.models import ExplainerPage
-from explainer.core.handouts import PrintableMixin
 
 from . import choices
 from .facts import ALL_FACTS, FACT_FIELDS, FACT_PHRASES, SEED_DOCUMENTS, SEED_NUMBERS, FactRow, is_ip_address

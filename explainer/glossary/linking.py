@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 
 from explainer.core.versions import CacheVersion
+from explainer.text.folding import CJK
 
 GLOSSARY_VERSION = CacheVersion("glossary-version")
 SKIP_INSIDE = {
@@ -53,9 +54,6 @@ class TermIndex:
     pattern: re.Pattern | None
     entries: dict  # lower-cased form → (slug, term, definition)
     tagger: object = field(default=None, repr=False)  # built by tokenizer() when a Chinese page first needs it
-
-
-CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def trie_pattern(forms):

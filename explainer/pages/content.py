@@ -3,12 +3,12 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
 from explainer.content.body import linked_slugs, stream_data
 from explainer.content.loader import ContentKind, PageItem, localized
 from explainer.content.readers import read_slug, read_sources, read_translated_blocks
 from explainer.content.schema import DEFAULT_LANGUAGE, LANGUAGES, ContentError
-
-from django.apps import apps
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
-from django.utils.functional import cached_property
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -13,16 +12,15 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
+from explainer.core.handouts import PrintableMixin
+from explainer.core.languages import LANGUAGE_CODES
 from explainer.core.page_cache import per_version
 from explainer.core.restrictions import public, restricted_paths
-from explainer.text.segmentation import segmented
 from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
-from explainer.core.handouts import PrintableMixin
+from explainer.text.segmentation import segmented
 
 from .blocks import BodyBlock, SourceBlock
 from .routing import pages_on_the_way
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class ExplainerPage(Page):

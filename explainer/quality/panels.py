@@ -1,12 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .plain_language import plain_language_report
 from explainer.text.readability import (
     CHINESE_AVERAGE_SENTENCE_TARGET,
     CHINESE_LONG_SENTENCE_LIMIT,
     ENGLISH_GRADE_TARGET,
 )
+
+from .plain_language import plain_language_report
 
 
 class PlainLanguagePanel(Panel):

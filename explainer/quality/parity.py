@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from explainer.text.numbers import compare_numbers
+
 from .texts import all_translated_texts
 
 

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from explainer.text.readability import assess
 from explainer.core.texts import LANGUAGES, translated_texts
+from explainer.text.readability import assess
 
 # Fields that are names and citations rather than prose.
 NOT_PROSE = {"title"}

@@ -9,8 +9,10 @@ class ReviewConfig(AppConfig):
     def ready(self):
         from explainer.core.signals import invalidates_page_cache
 
-        from . import signals  # noqa: F401
-        from . import workflow_names
+        from . import (
+            signals,  # noqa: F401
+            workflow_names,
+        )
         from .models import PageReview, ShortLink
 
         invalidates_page_cache(PageReview, ShortLink)

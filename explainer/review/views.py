@@ -1,13 +1,14 @@
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 
+from explainer.core.languages import LANGUAGE_CODES
+
 from .models import ShortLink
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = LANGUAGE_CODES
 
 
 def short_link(request, code):

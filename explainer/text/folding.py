@@ -8,6 +8,8 @@ from pathlib import Path
 import opencc
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The common CJK blocks in one range: enough to tell a Chinese text or word from an English one.
+CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 
 EN, ZH_HANS, ZH_HANT = "en", "zh-hans", "zh-hant"

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from .context import CLAUSE_END, TextContext
+from .folding import detect_language, fold
 from .patterns import LATIN_WORD_CHARACTER
 from .rules import suppression_reason
-from .folding import detect_language, fold
 
 # Characters allowed between one group of a pattern and the next: " ... " (far) and " .. " (near).
 MAX_GAP = {(False, "en"): 60, (False, "zh"): 24, (True, "en"): 20, (True, "zh"): 6}

@@ -40,10 +40,11 @@ from .context import (
     ZH_UNSETTLED,
     TextContext,
 )
+from .folding import CJK
 
 
 def script_of(text):
-    return "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
+    return "zh" if CJK.search(text) else "en"
 
 
 @dataclass(frozen=True)

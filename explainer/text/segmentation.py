@@ -5,9 +5,9 @@ import re
 
 import jieba
 
-jieba.setLogLevel(logging.WARNING)
+from .folding import HAN
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+jieba.setLogLevel(logging.WARNING)
 
 
 def has_chinese(text):

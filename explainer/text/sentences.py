@@ -4,6 +4,8 @@ lines in the middle of a sentence, bullet lists, emoji, full-width punctuation. 
 
 import re
 
+from .folding import CJK
+
 # A sentence ends at . ! ? ; … and their full-width forms, with any closing quotes or brackets after them. A full
 # stop ends a sentence only before a space, the end, a closing mark or a Chinese character (not in 2.5 or a URL).
 TERMINAL = re.compile(r"(?:[!?;。！？；…]+|\.+(?=\s|$|[\"'”’」』）)\]】]|[\u3400-\u9fff]))[\"'”’」』）)\]】]*")
@@ -14,7 +16,6 @@ ITEM_START = re.compile(
     re.MULTILINE,
 )
 ENDS_OPEN = re.compile(r"[,，、:：;；\-–—(（「“\"']\s*$")
-CJK = re.compile(r"[\u3400-\u9fff]")
 # A line shorter than this is a heading, a menu item or a signature, not a sentence broken across lines.
 SHORT_LINE = {"zh": 6, "en": 20}
 LONGEST_SENTENCE = 400

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from explainer.text.sentences import sentence_spans
 from explainer.text.folding import LANGUAGES
+from explainer.text.sentences import sentence_spans
 
 CORPUS = Path(__file__).with_name("corpus")
 TIDY_SET = Path(__file__).with_name("labelled.yaml")

@@ -9,8 +9,8 @@ from explainer.text.markup import inline_html, join_lines
 from ..languages import html_lang as current_html_lang
 from ..languages import unprefixed_path
 from ..page_cache import per_version
-from ..restrictions import public
 from ..pagelinks import cached_page_id_for_slug
+from ..restrictions import public
 
 register = template.Library()
 

@@ -7,10 +7,10 @@ from django.test import Client
 
 from explainer.caution.evaluation import evaluate, judge_split, load_items, tally
 from explainer.caution.evaluation.corpus import Corpus
-from explainer.text.matcher import ClaimFamily, Matcher
-from explainer.text.patterns import parse_pattern
 from explainer.caution.management.detector import loaded_detector
 from explainer.caution.service import check_text
+from explainer.text.matcher import ClaimFamily, Matcher
+from explainer.text.patterns import parse_pattern
 
 
 def sample_text(items, length):

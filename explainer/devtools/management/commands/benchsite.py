@@ -31,6 +31,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from explainer.devtools import in_process
 from explainer.devtools.databases import POSTGRES_DATABASE, POSTGRES_SERVER_URL, PostgresDatabase, SQLiteDatabase
+from explainer.devtools.load_test import CLAIMS_API_PATH, load_test
 from explainer.devtools.loopback import LOOPBACK, require_ok
 from explainer.devtools.processes import (
     PRODUCTION_SETTINGS,
@@ -43,7 +44,6 @@ from explainer.devtools.processes import (
     run_python,
     site_environment,
 )
-from explainer.devtools.load_test import CLAIMS_API_PATH, load_test
 from explainer.devtools.weight import page_weight
 from explainer.devtools.wrk import Wrk, find_wrk, milliseconds
 
