@@ -72,7 +72,11 @@ def test_the_glossary_letter_index_jumps_to_a_letter_and_back(page, site_url):
 def test_search_on_a_phone_forgives_a_misspelling_and_offers_a_way_on(page, site_url):
     page.goto(f"{site_url}/en/search/?q=asites")
     assert "ascites" in page.locator(".search-correction").inner_text()
-    assert page.locator(".search-results h2 a").first.inner_text() == "Symptoms and complications"
+    # Either page that explains ascites may rank first, as their wording changes.
+    assert page.locator(".search-results h2 a").first.inner_text() in (
+        "Symptoms and complications",
+        "Managing complications",
+    )
     assert not page_scrolls_sideways(page)
     page.goto(f"{site_url}/zh-hans/search/?q=zzqqxx")
     offers = page.locator(".search-offers a")
