@@ -12,7 +12,7 @@ class CautionConfig(AppConfig):
         from explainer.content.registry import register_content_kind
         from explainer.core.signals import invalidates_page_cache
         from explainer.pages.content import register_page_type
-        from explainer.pages.models import ExplainerPage, HomePage
+        from explainer.pages.models import ExplainerPage
 
         from . import signals  # noqa: F401
         from .content import PAGE_TYPES, ClaimFiles
@@ -24,4 +24,3 @@ class CautionConfig(AppConfig):
         ExplainerPage.register_check_panels(ClaimCheckPanel(), FieldPanel("quoted_claims"))
         for name, page_type in PAGE_TYPES.items():
             register_page_type(name, page_type)
-        HomePage.allow_subpage_type("caution.CheckerPage")

@@ -1,7 +1,6 @@
 import sys
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -12,10 +11,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
-from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.models import Site
 
-from .languages import html_lang
 from .search import run_search, suggestions
 
 MAX_QUERY_LENGTH = 200
@@ -31,35 +28,11 @@ def search(request):
     return render(request, "search.html", {"query": query, "answer": answer, "results": page, "offers": offers})
 
 
-class PageSitemap(WagtailSitemap):
-    """Every live public page of the request's site (Wagtail's `items` and `lastmod`), once per language, each listing
-    every language version and the unprefixed address (which sends a reader to their own language) as hreflang
-    alternates, like the <link rel="alternate"> in each page's head. The languages come from Django's sitemap
-    framework (`i18n`, `alternates`, `x_default`)."""
-
-    i18n = True
-    alternates = True
-    x_default = True
-
-    # Wagtail's Sitemap replaces this method of Django's to ask each page for its entries (Page.get_sitemap_urls),
-    # which ignores `i18n`; Django's own makes the entry for each language, with its alternates.
-    _urls = DjangoSitemap._urls
-
-    def location(self, page):
-        # The path, in the active language (i18n_patterns adds the prefix); Django's sitemap adds scheme and host.
-        return page.get_url_parts(self.request)[2]
-
-    def get_urls(self, *args, **kwargs):
-        urls = super().get_urls(*args, **kwargs)
-        for url in urls:
-            for alternate in url["alternates"]:
-                alternate["lang_code"] = html_lang(alternate["lang_code"])  # zh-Hans, as in the pages' heads
-        return urls
-
-
 @require_safe  # GET and HEAD
 def sitemap(request):
-    return sitemap_views.sitemap(request, {"pages": PageSitemap}, content_type="application/xml; charset=utf-8")
+    """Wagtail's sitemap: every live public page of the request's site, each in every language with its alternates
+    (ExplainerPage.get_sitemap_urls)."""
+    return sitemap_views.sitemap(request, content_type="application/xml; charset=utf-8")
 
 
 @require_safe

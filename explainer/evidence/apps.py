@@ -10,7 +10,6 @@ class EvidenceConfig(AppConfig):
         from explainer.content.registry import register_content_kind
         from explainer.core.page_cache import register_query_filters
         from explainer.pages.content import PageType, register_page_type
-        from explainer.pages.models import HomePage
 
         from .content import StudyFiles
         from .filters import filter_choices
@@ -18,4 +17,3 @@ class EvidenceConfig(AppConfig):
         register_content_kind(StudyFiles)
         register_query_filters(filter_choices)
         register_page_type("evidence-index", PageType("evidence.EvidenceIndexPage"))
-        HomePage.allow_subpage_type("evidence.EvidenceIndexPage")

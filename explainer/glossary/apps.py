@@ -11,7 +11,6 @@ class GlossaryConfig(AppConfig):
         from explainer.core.search import register_terms
         from explainer.core.signals import invalidates_page_cache
         from explainer.pages.content import PageType, register_page_type
-        from explainer.pages.models import HomePage
 
         from . import signals  # noqa: F401
         from .content import GlossaryFiles
@@ -22,4 +21,3 @@ class GlossaryConfig(AppConfig):
         invalidates_page_cache(GlossaryTerm)
         register_terms(GLOSSARY_TERMS)
         register_page_type("glossary", PageType("glossary.GlossaryPage"))
-        HomePage.allow_subpage_type("glossary.GlossaryPage")

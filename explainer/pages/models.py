@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from explainer.core.handouts import PrintableMixin
-from explainer.core.languages import LANGUAGE_CODES
+from explainer.core.languages import LANGUAGE_CODES, html_lang, unprefixed_path
 from explainer.core.page_cache import per_version
 from explainer.core.restrictions import public, restricted_paths
 from explainer.review.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
@@ -138,8 +138,6 @@ class ExplainerPage(Page):
 
     def structured_data(self, request):
         """schema.org MedicalWebPage for this page, with its clinical review when it has had one."""
-        from explainer.core.languages import html_lang
-
         data = {
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
@@ -157,6 +155,26 @@ class ExplainerPage(Page):
             data["lastReviewed"] = review.reviewed_on.isoformat()
             data["reviewedBy"] = {"@type": "Person", "name": review.reviewer_name, "jobTitle": review.reviewer_role}
         return data
+
+    def get_sitemap_urls(self, request=None):
+        """The page's entries in Wagtail's sitemap: one per language, each listing every language version and the
+        address without a prefix (which sends a reader to their own language) as hreflang alternates, as the
+        <link rel="alternate"> in the page's head do."""
+        paths = {}
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                paths[code] = self.get_url(request)
+        if None in paths.values():
+            return []  # not routable: outside every site
+
+        def absolute(path):
+            return request.build_absolute_uri(path) if request else self.get_site().root_url + path
+
+        locations = {code: absolute(path) for code, path in paths.items()}
+        alternates = [{"lang_code": html_lang(code), "location": url} for code, url in locations.items()]
+        alternates.append({"lang_code": "x-default", "location": absolute(unprefixed_path(paths[LANGUAGE_CODES[0]]))})
+        lastmod = self.last_published_at or self.latest_revision_created_at
+        return [{"location": url, "lastmod": lastmod, "alternates": alternates} for url in locations.values()]
 
     def get_meta_description(self):
         return self.search_description or self.summary
@@ -221,15 +239,18 @@ class HomePage(ExplainerPage):
     content_panels = ExplainerPage.content_panels + [FieldPanel("body")] + ExplainerPage.sources_panels
 
     parent_page_types = ["wagtailcore.Page"]
-    # The features add their own index pages (the evidence library, the glossary, the claim checker) when they are
-    # ready, with allow_subpage_type().
-    subpage_types = ["pages.SectionPage", "pages.TopicPage"]
     max_count = 1
 
     @classmethod
-    def allow_subpage_type(cls, label):
-        if label not in cls.subpage_types:
-            cls.subpage_types = [*cls.subpage_types, label]
+    def clean_subpage_models(cls):
+        """Its children are the page types that name it in their parent_page_types: sections and topics, and the
+        features' own index pages (the evidence library, the glossary, the claim checker). Wagtail's default without
+        subpage_types would also allow page types that name no parent, such as Wagtail's own Page."""
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "parent_page_types", None) and cls in model.clean_parent_page_models()
+        ]
 
     class Meta:
         verbose_name = _("home page")
