@@ -1,5 +1,3 @@
-from collections import Counter
-
 import django_filters
 from django import forms
 from django.db.models import F
@@ -11,7 +9,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from .models import ClinicalReviewer, PageReview, site_today
-from .reports import DUE_SOON, NEVER_REVIEWED, OVERDUE, REVIEW_STATUSES, pages_due_for_review
+from .reports import DUE_SOON, REVIEW_STATUSES, pages_due_for_review, review_counts
 
 REVIEWER_LABEL = capfirst(_("reviewed by"))
 
@@ -113,7 +111,5 @@ class ReviewsDueView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The whole report's counts, whatever the filters show.
-        counts = Counter(pages_due_for_review(self.today).values_list("review_status", flat=True))
-        context["counts"] = {status: counts[status] for status in (NEVER_REVIEWED, OVERDUE, DUE_SOON)}
+        context["counts"] = review_counts(self.today)  # the whole report's, whatever the filters show
         return context

@@ -1,4 +1,5 @@
 import datetime
+from collections import Counter
 from itertools import groupby
 
 from django.apps import apps
@@ -94,9 +95,7 @@ def never_reviewed():
     return list(pages_due_for_review().filter(review_status=NEVER_REVIEWED).order_by("path"))
 
 
-def review_counts(groups, unreviewed, today=None):
-    """How many pages are overdue, due soon and never reviewed, for the reviewsdue command's summary line."""
-    today = today or site_today()
-    reviews = [review for _name, reviews in groups for review in reviews]
-    overdue = sum(1 for review in reviews if review.next_review_due < today)
-    return {"overdue": overdue, "due_soon": len(reviews) - overdue, "never_reviewed": len(unreviewed)}
+def review_counts(today=None, within_days=DUE_SOON_DAYS):
+    """{NEVER_REVIEWED: n, OVERDUE: n, DUE_SOON: n}: the summary line of the admin report and the reviewsdue command."""
+    counts = Counter(pages_due_for_review(today, within_days).values_list("review_status", flat=True))
+    return {status: counts[status] for status in REVIEW_STATUSES}

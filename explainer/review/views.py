@@ -8,8 +8,6 @@ from explainer.core.languages import LANGUAGE_CODES
 
 from .models import ShortLink
 
-LANGUAGES = LANGUAGE_CODES
-
 
 def short_link(request, code):
     """/s/<code>/ → the page, in the language asked for (?lang=en|zh-hans) or else the reader's own."""
@@ -18,10 +16,10 @@ def short_link(request, code):
     if not page.live:
         raise Http404("This page is not published.")
     requested = request.GET.get("lang")
-    language = requested if requested in LANGUAGES else get_language_from_request(request)
+    language = requested if requested in LANGUAGE_CODES else get_language_from_request(request)
     with translation.override(language):
         url = page.get_url(request)
     response = redirect(url)
-    if requested not in LANGUAGES:
+    if requested not in LANGUAGE_CODES:
         patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response

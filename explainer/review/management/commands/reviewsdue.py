@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def report(self, days):
         groups = reviews_due(within_days=days)
         unreviewed = never_reviewed()
-        counts = review_counts(groups, unreviewed)
+        counts = review_counts(within_days=days)
         self.stdout.write(
             f"{counts['never_reviewed']} never reviewed, {counts['overdue']} overdue, "
             f"{counts['due_soon']} due in the next {days} days."
