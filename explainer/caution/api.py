@@ -9,10 +9,11 @@ from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 
+from explainer.core.languages import LANGUAGE_CODES
 from explainer.text.folding import LANGUAGES
 
 from .limits import MAX_BODY_BYTES, MAX_TEXT_CHARACTERS, rate_limited
-from .service import READER_LANGUAGES, check_text
+from .service import check_text
 
 
 def error(status, message, **extra):
@@ -66,8 +67,8 @@ def check_claims(request):
     language, reader = data.get("language"), data.get("reader_language")
     if language is not None and language not in LANGUAGES:
         return error(400, f'"language" must be one of {", ".join(LANGUAGES)}, or left out to detect it.')
-    if reader is not None and reader not in READER_LANGUAGES:
-        return error(400, f'"reader_language" must be one of {", ".join(READER_LANGUAGES)}.')
+    if reader is not None and reader not in LANGUAGE_CODES:
+        return error(400, f'"reader_language" must be one of {", ".join(LANGUAGE_CODES)}.')
     if len(data["text"]) > MAX_TEXT_CHARACTERS:
         return too_large()
     response = JsonResponse(check_text(data["text"], language, reader), json_dumps_params={"ensure_ascii": False})

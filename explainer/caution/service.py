@@ -14,7 +14,6 @@ from .classifier import trained_model
 from .detector import Detector
 
 PATTERNS_VERSION = CacheVersion("claim-patterns-version")
-READER_LANGUAGES = LANGUAGE_CODES
 
 
 @dataclass
@@ -44,7 +43,7 @@ def build_detector():
     for claim in claim_patterns():
         explanation = {
             code: getattr(claim, f"explanation_{code.replace('-', '_')}", "") or claim.explanation
-            for code in READER_LANGUAGES
+            for code in LANGUAGE_CODES
         }
         keys = tuple(study.slug for study in claim.studies.all())
         families.append(
@@ -56,7 +55,7 @@ def build_detector():
 
 
 def reader_language_for(text_language, requested=None):
-    if requested in READER_LANGUAGES:
+    if requested in LANGUAGE_CODES:
         return requested
     return ZH_HANS if text_language in (ZH_HANS, ZH_HANT) else EN
 

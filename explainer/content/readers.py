@@ -17,12 +17,9 @@ def read_slug(fields, key="slug"):
 
 def read_translated_blocks(fields, key, required=True):
     """{language: blocks}; the default language is required, the others may be missing (shown with a note)."""
-    value = fields.get(key, dict, required=required)
+    value = fields.by_language(key, required=required)
     if value is None:
         return {}
-    unknown = set(value) - set(LANGUAGES)
-    if unknown:
-        raise fields.error(key, f"has an unknown language {sorted(unknown)[0]!r}; use {' and '.join(LANGUAGES)}")
     if DEFAULT_LANGUAGE not in value:
         raise fields.error(f"{key}.{DEFAULT_LANGUAGE}", "is required")
     result = {}

@@ -1,8 +1,7 @@
 """Reading and checking content files: every error names the file and the field."""
 
-from explainer.core.languages import LANGUAGE_CODES
+from explainer.core.languages import LANGUAGE_CODES as LANGUAGES
 
-LANGUAGES = LANGUAGE_CODES
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
@@ -67,14 +66,19 @@ class Fields:
         value = self.get(key, dict, required=required)
         return Fields(self.path, value, self.name(key)) if value is not None else None
 
-    def translated(self, key, required=True, required_languages=None):
-        """A {language: text} mapping. `required_languages` default to all languages when the field is required."""
-        value = self.get(key, dict, required=required)
-        if value is None:
-            return {}
-        unknown = set(value) - set(LANGUAGES)
+    def by_language(self, key, required=True, default=None):
+        """A mapping whose keys must be the site's languages."""
+        value = self.get(key, dict, required=required, default=default)
+        unknown = set(value or ()) - set(LANGUAGES)
         if unknown:
             raise self.error(key, f"has an unknown language {sorted(unknown)[0]!r}; use {' and '.join(LANGUAGES)}")
+        return value
+
+    def translated(self, key, required=True, required_languages=None):
+        """A {language: text} mapping. `required_languages` default to all languages when the field is required."""
+        value = self.by_language(key, required=required)
+        if value is None:
+            return {}
         result = {}
         for language in LANGUAGES:
             text = value.get(language)
@@ -91,11 +95,9 @@ class Fields:
 
     def translated_lists(self, key):
         """{language: [text, …]}: each language's own list of short texts (optional field)."""
-        value = self.get(key, dict, required=False, default={})
+        value = self.by_language(key, required=False, default={})
         lists = {}
         for language, items in value.items():
-            if language not in LANGUAGES:
-                raise self.error(key, f"has an unknown language {language!r}; use {' and '.join(LANGUAGES)}")
             if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
                 raise ContentError(self.path, f"{self.name(key)}.{language}", "must be a list of non-empty texts")
             lists[language] = [" ".join(item.split()) for item in items]

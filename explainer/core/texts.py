@@ -9,9 +9,8 @@ from wagtail.fields import StreamField
 
 from explainer.text.markup import join_lines
 
-from .languages import LANGUAGE_CODES
+from .languages import LANGUAGE_CODES as LANGUAGES
 
-LANGUAGES = LANGUAGE_CODES
 # Page fields that wagtail-modeltranslation translates but that are not reader-facing text.
 SKIPPED_FIELDS = {"slug", "url_path", "seo_title", "search_description"}
 

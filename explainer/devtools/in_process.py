@@ -108,8 +108,7 @@ def add_study_copies():
 
 
 def time_claim_matcher(repeat=15):
-    from explainer.caution.evaluation import load_items
-    from explainer.caution.management.commands.benchclaims import median_seconds, sample_text
+    from explainer.caution.evaluation import load_items, median_seconds, sample_text
     from explainer.caution.service import check_text, current_detector
 
     matcher = current_detector().matcher

@@ -3,8 +3,7 @@
 import itertools
 import json
 
-from explainer.caution.evaluation import load_items
-from explainer.caution.management.commands.benchclaims import sample_text
+from explainer.caution.evaluation import load_items, sample_text
 
 from .in_process import QUERY_COUNT_PAGES
 from .loopback import LOOPBACK, require_ok

@@ -71,6 +71,11 @@ class GlossaryPage(ExplainerPage):
     class Meta:
         verbose_name = _("glossary page")
 
+    @classmethod
+    def live_page(cls):
+        """The glossary readers can open (there is at most one), or None."""
+        return cls.objects.live().public().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["terms"] = sorted(GlossaryTerm.objects.filter(live=True), key=lambda term: sort_key(term.term))

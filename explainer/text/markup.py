@@ -7,11 +7,8 @@ which becomes a link to the page with that slug in the reader's language.
 import re
 from html import escape
 
-INLINE = re.compile(
-    r"\*\*(?P<bold>.+?)\*\*"
-    r"|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?![\w*])"
-    r"|\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)"
-)
+LINK = r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)"
+INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*" r"|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?![\w*])" rf"|{LINK}")
 PAGE_SCHEME = "page:"
 
 
@@ -76,10 +73,9 @@ def paragraphs_html(text, page_id_for_slug):
     return "".join(f"<p>{inline_html(p, page_id_for_slug)}</p>" for p in paragraphs if p)
 
 
-MARKUP_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)\s]+\)")
 EMPHASIS = re.compile(r"\*+")
 
 
 def plain_text(text):
     """The text without inline markup: links keep their text, ** and * are dropped."""
-    return EMPHASIS.sub("", MARKUP_LINK.sub(r"\g<text>", text))
+    return EMPHASIS.sub("", re.sub(LINK, r"\g<text>", text))

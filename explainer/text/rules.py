@@ -94,7 +94,6 @@ class Phrase:
     end: int
     category: str
     script: str
-    cues: Cues
     whole: str  # the sentence
     before: str  # the sentence up to the phrase
     clause: str  # the clause up to the phrase: from the last comma, colon, dash or semicolon before it
@@ -113,12 +112,15 @@ class Phrase:
             end,
             category,
             script,
-            CUES[script],
             context.folded[sentence.start : sentence.end],
             before,
             before[clause_start:],
             before[max(clause_start, len(before) - PRE_WINDOW[script]) :],
         )
+
+    @property
+    def cues(self):
+        return CUES[self.script]
 
     @property
     def text(self):

@@ -1,6 +1,9 @@
 """Measuring the caution layer on labelled sentences: precision and recall of "this sentence makes a promotional
 claim", per language, and how often the flagged category is one of the labelled ones."""
 
+import random
+import statistics
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,3 +130,24 @@ def evaluate(items, check):
         if flagged != item["promotional"]:
             scores["all"].mistakes.append((item, flags))
     return scores
+
+
+def sample_text(items, length):
+    """A text of the given length made of the labelled sentences, promotional and accurate, in both scripts."""
+    rng = random.Random(length)
+    parts, size = [], 0
+    while size < length:
+        sentence = rng.choice(items)["text"] + ("\n" if rng.random() < 0.2 else " ")
+        parts.append(sentence)
+        size += len(sentence)
+    return "".join(parts)[:length]
+
+
+def median_seconds(function, repeat):
+    """The median time of `repeat` calls, in seconds (for the benchmarks)."""
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)

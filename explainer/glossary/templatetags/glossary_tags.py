@@ -21,9 +21,7 @@ class GlossaryLinksNode(template.Node):
         page = context.get("page")
         if isinstance(page, GlossaryPage):
             return html
-        glossary_url = per_version(
-            "glossary", get_language(), lambda: getattr(GlossaryPage.objects.live().first(), "url", None)
-        )
+        glossary_url = per_version("glossary", get_language(), lambda: getattr(GlossaryPage.live_page(), "url", None))
         return mark_safe(link_terms(html, get_language(), glossary_url))
 
 

@@ -1,27 +1,15 @@
 import random
-import statistics
 import time
 
 from django.core.management.base import BaseCommand
 from django.test import Client
 
-from explainer.caution.evaluation import evaluate, judge_split, load_items, tally
+from explainer.caution.evaluation import evaluate, judge_split, load_items, median_seconds, tally
 from explainer.caution.evaluation.corpus import Corpus
 from explainer.caution.management.detector import loaded_detector
 from explainer.caution.service import check_text
 from explainer.text.matcher import ClaimFamily, Matcher
 from explainer.text.patterns import parse_pattern
-
-
-def sample_text(items, length):
-    """A text of the given length made of the labelled sentences, promotional and accurate, in both scripts."""
-    rng = random.Random(length)
-    parts, size = [], 0
-    while size < length:
-        sentence = rng.choice(items)["text"] + ("\n" if rng.random() < 0.2 else " ")
-        parts.append(sentence)
-        size += len(sentence)
-    return "".join(parts)[:length]
 
 
 def document_text(documents, length):
@@ -30,15 +18,6 @@ def document_text(documents, length):
     while len(text) < length:
         text += "\n\n".join(document.text for document in documents) + "\n\n"
     return text[:length]
-
-
-def median_seconds(function, repeat):
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def synthetic_families(count, rng):
