@@ -42,10 +42,13 @@ content: $(VENV)/.installed
 
 test: lint test-sqlite test-postgres
 
-# The rules and the layout pyproject.toml declares.
+# The rules and the layout pyproject.toml declares, and the templates' indentation (two spaces; djhtml has no
+# settings file, so the width is given here).
+TEMPLATE_DIRS := site/templates $(wildcard explainer/*/templates)
 lint: $(VENV)/.tests-installed
 	$(VENV)/bin/ruff check explainer tests manage.py
 	$(VENV)/bin/ruff format --check explainer tests manage.py
+	$(VENV)/bin/djhtml --check --tabwidth 2 $(TEMPLATE_DIRS)
 
 test-sqlite: $(VENV)/.tests-installed messages
 	$(PY) -m pytest
