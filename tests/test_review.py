@@ -97,6 +97,8 @@ def test_a_submission_is_not_live_until_a_clinical_reviewer_approves(editor, rev
         (datetime.date(2028, 2, 29), 12, datetime.date(2029, 2, 28)),
         (datetime.date(2026, 11, 30), 3, datetime.date(2027, 2, 28)),
         (datetime.date(2026, 5, 31), 36, datetime.date(2029, 5, 31)),
+        (datetime.date(2026, 3, 31), 1, datetime.date(2026, 4, 30)),
+        (datetime.date(2026, 12, 31), 2, datetime.date(2027, 2, 28)),
     ],
 )
 def test_add_months_keeps_the_day_or_takes_the_months_last(start, months, due):

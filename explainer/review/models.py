@@ -2,6 +2,7 @@ import datetime
 import hashlib
 import string
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -18,15 +19,8 @@ def site_today():
 
 
 def add_months(date, months):
-    """The date `months` later, on the same day or the month's last. dateutil's relativedelta does the same, but
-    would be a dependency for these seven lines and nothing else."""
-    month_index = date.month - 1 + months
-    year, month = date.year + month_index // 12, month_index % 12 + 1
-    for day in (date.day, 30, 29, 28):
-        try:
-            return date.replace(year=year, month=month, day=day)
-        except ValueError:
-            continue
+    """The date `months` later, on the same day or, where the month is shorter, on its last day."""
+    return date + relativedelta(months=months)
 
 
 class ClinicalReviewer(models.Model):
