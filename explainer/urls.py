@@ -9,7 +9,7 @@ from explainer.caution.api import check_claims
 from explainer.core import errors as core_errors
 from explainer.core import languages, reading
 from explainer.core import views as core_views
-from explainer.review import views as review_views
+from explainer.sharing import views as sharing_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,7 +17,7 @@ urlpatterns = [
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots, name="robots"),
     path("api/claims/check/", check_claims, name="check-claims-api"),
-    path("s/<slug:code>/", review_views.short_link, name="short-link"),
+    path("s/<slug:code>/", sharing_views.short_link, name="short-link"),
     path("reading-mode/", reading.switch_reading_mode, name="reading-mode"),
     # The language switch's links: remember the reader's choice in the language cookie, then open the page.
     path("language/<str:code>/", languages.switch_language, name="switch-language"),

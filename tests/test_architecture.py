@@ -9,7 +9,19 @@ from pathlib import Path
 import pytest
 
 EXPLAINER = Path(__file__).resolve().parents[1] / "explainer"
-LAYERS = ["text", "core", "review", "content", "pages", "evidence", "glossary", "quality", "caution", "devtools"]
+LAYERS = [
+    "text",
+    "core",
+    "review",
+    "sharing",
+    "content",
+    "pages",
+    "evidence",
+    "glossary",
+    "quality",
+    "caution",
+    "devtools",
+]
 # A lazy model reference such as "evidence.StudyPage" (a foreign key, parent_page_types) is a dependency too.
 MODEL_REFERENCE = re.compile(r"""["'](%s)\.[A-Z]\w*["']""" % "|".join(LAYERS))
 

@@ -16,7 +16,7 @@ from wagtail.models import Page, Workflow
 
 from explainer.evidence.models import StudyPage
 from explainer.pages.models import TopicPage
-from explainer.review.models import ClinicalReviewer, PageReview, ShortLink, add_months
+from explainer.review.models import ClinicalReviewer, PageReview, add_months
 from tests.editor import page_form, topic_page_form
 
 pytestmark = pytest.mark.django_db
@@ -217,41 +217,6 @@ def test_loadcontent_keeps_every_revision_and_editors_can_compare_them(tmp_path,
     compare = client.get(f"/admin/pages/{page.id}/revisions/compare/{revisions[-2]}...{revisions[-1]}/")
     assert compare.status_code == 200 and "Why cirrhosis happens" in compare.content.decode()
     assert client.get(f"/admin/pages/{page.id}/history/").status_code == 200
-
-
-def test_every_topic_and_study_page_has_a_short_link():
-    pages = list(TopicPage.objects.live()) + list(StudyPage.objects.live())
-    links = ShortLink.objects.filter(page__in=pages)
-    assert links.count() == len(pages)
-    assert all(re.fullmatch(r"[a-z2-9]{6,16}", link.code) for link in links)
-
-
-def test_short_links_follow_the_language_and_survive_a_slug_change(client):
-    page = TopicPage.objects.get(slug="causes")
-    code = page.short_link.code
-    response = client.get(f"/s/{code}/", HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9")
-    assert response.status_code == 302 and response["Location"] == "/zh-hans/about-cirrhosis/causes/"
-    assert "Accept-Language" in response["Vary"]
-    assert client.get(f"/s/{code}/?lang=en", HTTP_ACCEPT_LANGUAGE="zh-CN")["Location"] == "/en/about-cirrhosis/causes/"
-
-    page.slug = "why-cirrhosis-happens"
-    page.save_revision().publish()
-
-    assert client.get(f"/s/{code}/?lang=en")["Location"] == "/en/about-cirrhosis/why-cirrhosis-happens/"
-    assert ShortLink.objects.get(page=page).code == code
-
-
-def test_an_unknown_short_link_ends_in_not_found(client):
-    assert client.get("/s/nosuchcode/", follow=True).status_code == 404
-
-
-def test_pages_show_their_short_link_with_a_copy_button(client, html):
-    page = html(client.get("/en/evidence/sharma-2021/"))
-    share = page.find(class_="share")
-    code = StudyPage.objects.get(slug="sharma-2021").short_link.code
-    assert share.find("a", class_="share__link")["href"] == f"/s/{code}/?lang=en"
-    assert share.find("button", attrs={"data-copy-button": True}).has_attr("hidden")  # shown by the script
-    assert share.find("a", class_="share__print")["href"] == "print/"
 
 
 def decode_qr(svg):

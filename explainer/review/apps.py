@@ -13,7 +13,7 @@ class ReviewConfig(AppConfig):
             signals,  # noqa: F401
             workflow_names,
         )
-        from .models import PageReview, ShortLink
+        from .models import PageReview
 
-        invalidates_page_cache(PageReview, ShortLink)
+        invalidates_page_cache(PageReview)
         workflow_names.connect()

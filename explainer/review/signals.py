@@ -1,11 +1,10 @@
 from django.dispatch import receiver
-from wagtail.signals import page_published, task_approved
+from wagtail.signals import task_approved
 
 from .models import (
     DEFAULT_REVIEW_INTERVAL_MONTHS,
     MAX_REVIEW_INTERVAL_MONTHS,
     PageReview,
-    ShortLink,
     add_months,
     site_today,
 )
@@ -38,9 +37,3 @@ def record_clinical_review(sender, instance, user, **kwargs):
         next_review_due=add_months(today, months),
         revision=instance.revision,
     )
-
-
-@receiver(page_published)
-def give_short_link(sender, instance, **kwargs):
-    if getattr(instance, "has_short_link", False):
-        ShortLink.for_page(instance)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "explainer.quality",
     "explainer.caution",
     "explainer.review",
+    "explainer.sharing",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
