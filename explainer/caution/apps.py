@@ -10,9 +10,9 @@ class CautionConfig(AppConfig):
         from wagtail.admin.panels import FieldPanel
 
         from explainer.content.registry import register_content_kind
+        from explainer.core.models import ExplainerPage
         from explainer.core.signals import invalidates_page_cache
         from explainer.pages.content import register_page_type
-        from explainer.pages.models import ExplainerPage
 
         from . import signals  # noqa: F401
         from .content import PAGE_TYPES, ClaimFiles

@@ -14,8 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from explainer.pages.blocks import BodyBlock
-from explainer.pages.models import ExplainerPage
+from explainer.core.blocks import BodyBlock
+from explainer.core.models import ExplainerPage
 from explainer.text.patterns import PatternError, parse_pattern
 
 

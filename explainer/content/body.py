@@ -1,5 +1,5 @@
 """Page bodies in content files: a list of one-key blocks per language, checked here and turned into the raw
-StreamField data of explainer.pages.blocks.BodyBlock."""
+StreamField data of explainer.core.blocks.BodyBlock."""
 
 from explainer.text.markup import MarkupError, inline_html, page_link_targets, paragraphs_html
 

@@ -12,10 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from explainer.core.blocks import BodyBlock
 from explainer.core.handouts import PrintableMixin
+from explainer.core.models import ExplainerPage
 from explainer.core.restrictions import public
-from explainer.pages.blocks import BodyBlock
-from explainer.pages.models import ExplainerPage
 
 from . import choices
 from .facts import ALL_FACTS, FACT_FIELDS, FACT_PHRASES, SEED_DOCUMENTS, SEED_NUMBERS, FactRow, is_ip_address

@@ -6,8 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from explainer.pages.blocks import BodyBlock
-from explainer.pages.models import ExplainerPage
+from explainer.core.blocks import BodyBlock
+from explainer.core.models import ExplainerPage
 
 
 class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):

@@ -10,8 +10,8 @@ class QualityConfig(AppConfig):
         from django.apps import apps
         from wagtail.models import Page, WorkflowMixin
 
+        from explainer.core.models import ExplainerPage
         from explainer.core.texts import translated_field_names
-        from explainer.pages.models import ExplainerPage
 
         from .forms import require_both_languages_for_review
         from .panels import PlainLanguagePanel

@@ -7,6 +7,7 @@ class ReviewConfig(AppConfig):
     verbose_name = "Clinical review"
 
     def ready(self):
+        from explainer.core.models import register_reviews
         from explainer.core.signals import invalidates_page_cache
 
         from . import (
@@ -14,6 +15,8 @@ class ReviewConfig(AppConfig):
             workflow_names,
         )
         from .models import PageReview
+        from .reports import latest_reviews
 
         invalidates_page_cache(PageReview)
+        register_reviews(latest_reviews)
         workflow_names.connect()

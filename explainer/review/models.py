@@ -6,8 +6,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-MAX_REVIEW_INTERVAL_MONTHS = 36
-DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 DUE_SOON_DAYS = 30
 
 

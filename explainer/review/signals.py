@@ -1,13 +1,9 @@
 from django.dispatch import receiver
 from wagtail.signals import task_approved
 
-from .models import (
-    DEFAULT_REVIEW_INTERVAL_MONTHS,
-    MAX_REVIEW_INTERVAL_MONTHS,
-    PageReview,
-    add_months,
-    site_today,
-)
+from explainer.core.models import DEFAULT_REVIEW_INTERVAL_MONTHS, MAX_REVIEW_INTERVAL_MONTHS
+
+from .models import PageReview, add_months, site_today
 from .roles import CLINICAL_REVIEWERS
 
 

@@ -13,7 +13,7 @@ def readable_comparison():
 
 
 class RichTextBlock(blocks.RichTextBlock):
-    """Wagtail's rich text, compared in the page history paragraph by paragraph (explainer.pages.compare)."""
+    """Wagtail's rich text, compared in the page history paragraph by paragraph (explainer.core.compare)."""
 
     def get_comparison_class(self):
         return readable_comparison()
