@@ -21,7 +21,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 
 from .reading import reading_mode
-from .versions import CacheVersion
+from .versions import CacheVersion, read_once
 
 PAGE_CACHE_VERSION = CacheVersion("page-cache-version")
 CACHE_SECONDS = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
@@ -134,6 +134,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
+        with read_once():
+            return self.cached_or_rendered(request)
+
+    def cached_or_rendered(self, request):
         query = canonical_query(request)
         if query is None:
             response = self.get_response(request)

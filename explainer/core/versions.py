@@ -1,13 +1,17 @@
 """A version number kept in the shared cache: moving it on makes every process rebuild what depends on it."""
 
+import contextvars
 import secrets
 import time
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
 
 # While the shared cache is down nobody can move a version, so what depends on one is rebuilt this often instead.
 UNAVAILABLE_SECONDS = 60
+# The versions read so far in this request ({key: version}), or None outside one (see read_once).
+_versions_read = contextvars.ContextVar("cache_versions_read", default=None)
 
 
 def first_version():
@@ -25,9 +29,14 @@ class CacheVersion:
         self._memo = (None, {})  # (version, {key: value}) of this process, for memoize()
 
     def current(self):
+        already_read = _versions_read.get()
+        if already_read is not None and self.key in already_read:
+            return already_read[self.key]
         version = cache.get_or_set(self.key, first_version, None)
         if not getattr(cache, "available", True):  # explainer.core.cache.ResilientRedisCache
-            return f"unavailable-{int(time.time() // UNAVAILABLE_SECONDS)}"
+            version = f"unavailable-{int(time.time() // UNAVAILABLE_SECONDS)}"
+        if already_read is not None:
+            already_read[self.key] = version
         return version
 
     def memoize(self, key, build):
@@ -54,7 +63,24 @@ class CacheVersion:
         transaction.on_commit(self._advance)
 
     def _advance(self):
+        already_read = _versions_read.get()
+        if already_read is not None:
+            already_read.pop(self.key, None)  # the rest of the request sees the change it made
         try:
             cache.incr(self.key)
         except ValueError:
             cache.set(self.key, first_version(), None)
+
+
+@contextmanager
+def read_once():
+    """Within the block (one page request), each version is read from the shared cache once and then reused.
+
+    A page asks for the page-cache version a dozen times (its cache key, the menu, breadcrumbs, page links,
+    reviews…): one round trip to Redis instead of one each, and the whole page is built from one version.
+    """
+    token = _versions_read.set({})
+    try:
+        yield
+    finally:
+        _versions_read.reset(token)

@@ -4,7 +4,7 @@ the filters."""
 from django.core.paginator import Paginator
 from django.utils.http import urlencode
 
-from explainer.core.page_cache import page_number
+from explainer.core.page_cache import page_number, per_version
 
 from .map import evidence_map, people_expression
 
@@ -54,14 +54,28 @@ class Pager:
         return items
 
 
+def drawn_map(study_filter, path):
+    """The evidence map of the studies the filter chose, with a link to list all of a label where not all are drawn.
+
+    The whole library's map (no filter: the index and each page of its list, what most readers see) is drawn once
+    per version of the page cache and address (so per language); a filtered one each time it is asked for.
+    """
+
+    def draw():
+        drawn = evidence_map(study_filter.results)
+        for group in drawn["groups"]:
+            if group.not_shown:  # "List them all": this label, with the other filters kept
+                query = [(name, value) for name, value in study_filter.query if name != "label"]
+                group.list_url = list_url(path, [*query, ("label", group.label.slug)], 1)
+        return drawn
+
+    return draw() if study_filter.is_active else per_version("evidence map", path, draw)
+
+
 def study_list(study_filter, path, page_value):
     """The index's context for the studies the filter chose: the map, the count and one page of the list."""
     studies = study_filter.results
-    context = {"evidence_map": evidence_map(studies)}
-    for group in context["evidence_map"]["groups"]:
-        if group.not_shown:  # "List them all": this label, with the other filters kept
-            query = [(name, value) for name, value in study_filter.query if name != "label"]
-            group.list_url = list_url(path, [*query, ("label", group.label.slug)], 1)
+    context = {"evidence_map": drawn_map(study_filter, path)}
     paginator = Paginator(studies.annotate(people=people_expression()), STUDIES_PER_PAGE)
     paginator.count = context["evidence_map"]["studies"]  # counted with the map: no query of its own
     context["study_count"] = paginator.count

@@ -49,11 +49,18 @@ VERB_TAGS = ("v", "p")
 ADVERB_TAGS = ("d",)
 
 
+# Segmented texts a term index keeps at most (see TermIndex.segmentations).
+MAX_SEGMENTED_TEXTS = 1000
+
+
 @dataclass
 class TermIndex:
     pattern: re.Pattern | None
     entries: dict  # lower-cased form → (slug, term, definition)
     tagger: object = field(default=None, repr=False)  # built by tokenizer() when a Chinese page first needs it
+    # {text: its words} (segmented_words): segmenting is most of the cost of linking a Chinese page, and the same
+    # paragraphs come back each time a page is rendered, also after other pages were published.
+    segmentations: dict = field(default_factory=dict, repr=False)
 
 
 def trie_pattern(forms):
@@ -131,16 +138,26 @@ def words_with_offsets(text, tagger):
     return words
 
 
-def is_whole_chinese_word(text, start, end, segmentations, tagger):
+def segmented_words(index, text):
+    """words_with_offsets() of the text with the index's tagger, kept on the index (as many as MAX_SEGMENTED_TEXTS:
+    when it is full it starts again, swapped whole so that another thread reading it is not disturbed)."""
+    words = index.segmentations.get(text)
+    if words is None:
+        words = words_with_offsets(text, tokenizer(index))
+        if len(index.segmentations) >= MAX_SEGMENTED_TEXTS:
+            index.segmentations = {}
+        index.segmentations[text] = words
+    return words
+
+
+def is_whole_chinese_word(text, start, end, index):
     """Whether text[start:end] stands as a word of its own: it begins and ends where jieba's words do (or the rest
     of a longer word is a word too, as in 乙肝患者), does not follow a name and is not a verb after an adverb."""
-    if id(text) not in segmentations:
-        segmentations[id(text)] = (text, words_with_offsets(text, tagger))
-    words = segmentations[id(text)][1]
-    first = next(index for index, (_start, word_end, _tag) in enumerate(words) if word_end > start)
-    last = next(index for index, (_start, word_end, _tag) in enumerate(words) if word_end >= end)
+    words = segmented_words(index, text)
+    first = next(number for number, (_start, word_end, _tag) in enumerate(words) if word_end > start)
+    last = next(number for number, (_start, word_end, _tag) in enumerate(words) if word_end >= end)
     before, after = text[words[first][0] : start], text[end : words[last][1]]
-    dictionary = tagger.tokenizer.FREQ
+    dictionary = tokenizer(index).tokenizer.FREQ
     if any(part and not dictionary.get(part) for part in (before, after)):
         return False
     if first > 0 and not before and words[first - 1][2].startswith(NAME_TAGS):
@@ -164,16 +181,12 @@ def link_terms(html, language, glossary_url):
         return html
     linked = set()
     out, position, skip_depth = [], 0, []
-    segmentations = {}
-    tagger = tokenizer(index) if any(CJK.search(form) for form in index.entries) else None
 
     def replace(match):
         slug, name, definition = index.entries[match.group(0).lower()]
         if slug in linked:
             return match.group(0)
-        if CJK.search(match.group(0)) and not is_whole_chinese_word(
-            match.string, match.start(), match.end(), segmentations, tagger
-        ):
+        if CJK.search(match.group(0)) and not is_whole_chinese_word(match.string, match.start(), match.end(), index):
             return match.group(0)
         linked.add(slug)
         return (
