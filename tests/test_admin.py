@@ -9,7 +9,7 @@ from django.core.management import call_command
 from explainer.core.management.commands import ensureadmin
 from explainer.evidence.models import StudyPage
 from explainer.glossary.models import GlossaryTerm
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 from tests.editor import topic_page_form
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from wagtail.models import GroupApprovalTask, Workflow
 from wagtail.users.models import UserProfile
 
 from explainer.glossary.models import GlossaryTerm
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

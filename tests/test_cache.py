@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -108,7 +108,7 @@ def test_the_api_the_command_and_the_checker_page_give_the_same_answer(client, t
 
 
 def test_the_editors_claim_check_uses_the_same_decision(django_db_setup):
-    from explainer.pages.models import TopicPage
+    from explainer.topics.models import TopicPage
 
     page = TopicPage.objects.live().first()
     page.summary = ONE_DECISION_TEXTS[1]

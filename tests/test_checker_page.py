@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from explainer.caution.limits import MAX_TEXT_CHARACTERS
 from explainer.caution.wagtail_hooks import block_unmarked_claims
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -165,8 +165,8 @@ def server_clock_on_another_day(monkeypatch):
 def test_an_approval_is_dated_in_the_sites_time_zone(server_clock_on_another_day, django_user_model):
     from django.contrib.auth.models import Group
 
-    from explainer.pages.models import TopicPage
     from explainer.review.models import ClinicalReviewer, PageReview
+    from explainer.topics.models import TopicPage
 
     editor = django_user_model.objects.create_user("edith", password="a long password 123")
     editor.groups.add(Group.objects.get(name="Editors"))
@@ -184,9 +184,9 @@ def test_an_approval_is_dated_in_the_sites_time_zone(server_clock_on_another_day
 
 
 def test_overdue_and_due_reviews_count_days_in_the_sites_time_zone(server_clock_on_another_day):
-    from explainer.pages.models import TopicPage
     from explainer.review.models import PageReview
     from explainer.review.reports import reviews_due
+    from explainer.topics.models import TopicPage
 
     today = server_clock_on_another_day
     page = TopicPage.objects.get(slug="causes")

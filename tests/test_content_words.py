@@ -12,7 +12,7 @@ from explainer.content.schema import ContentError, Fields
 from explainer.core.handouts import PrintableMixin
 from explainer.evidence.models import EvidenceIndexPage, StudyPage
 from explainer.glossary.models import GlossaryPage
-from explainer.pages.models import HomePage, SectionPage, TopicPage
+from explainer.topics.models import HomePage, SectionPage, TopicPage
 
 LANGUAGES = ["en", "zh-hans"]
 INTERNAL_WORDS = re.compile(

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from explainer.core.errors import server_error
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from explainer.core.handouts import PrintableMixin
 from explainer.evidence.models import StudyPage
-from explainer.pages.models import SectionPage
+from explainer.topics.models import SectionPage
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.core.management import CommandError
 from wagtail.models import Page, Revision
 
 from explainer.content.models import LoadedFile
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 from tests.loading import edit, load
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from explainer.caution.models import CheckerPage, WorkedExamplePage
 from explainer.evidence.models import EvidenceIndexPage, StudyPage
 from explainer.glossary.models import GlossaryPage
-from explainer.pages.models import HomePage, SectionPage, TopicPage
+from explainer.topics.models import HomePage, SectionPage, TopicPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):

@@ -4,7 +4,7 @@ facts, and the common questions each link to the page that explains them."""
 import pytest
 
 from explainer.evidence.models import StudyPage
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

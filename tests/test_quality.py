@@ -6,9 +6,9 @@ from django.core.management import CommandError, call_command
 
 from explainer.evidence.models import StudyPage
 from explainer.glossary.models import GlossaryTerm
-from explainer.pages.models import TopicPage
 from explainer.quality.plain_language import plain_language_report
 from explainer.quality.texts import reader_pages
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

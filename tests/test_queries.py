@@ -64,7 +64,7 @@ def test_a_cached_page_needs_no_database_query(client):
 
 
 def test_publishing_invalidates_cached_pages(client):
-    from explainer.pages.models import TopicPage
+    from explainer.topics.models import TopicPage
 
     assert client.get("/en/about-cirrhosis/causes/")["X-Page-Cache"] == "miss"
     assert client.get("/en/about-cirrhosis/causes/")["X-Page-Cache"] == "hit"

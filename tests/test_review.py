@@ -15,8 +15,8 @@ from PIL import Image
 from wagtail.models import Page, Workflow
 
 from explainer.evidence.models import StudyPage
-from explainer.pages.models import TopicPage
 from explainer.review.models import ClinicalReviewer, PageReview, add_months
+from explainer.topics.models import TopicPage
 from tests.editor import page_form, topic_page_form
 
 pytestmark = pytest.mark.django_db
@@ -347,7 +347,7 @@ def section_form(**fields):
 def test_a_page_in_one_language_can_be_saved_as_a_draft_but_not_submitted(client, editor):
     from wagtail.models import WorkflowState
 
-    from explainer.pages.models import HomePage, SectionPage
+    from explainer.topics.models import HomePage, SectionPage
 
     client.force_login(editor)
     home = HomePage.objects.get()

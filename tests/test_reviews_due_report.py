@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
-from explainer.pages.models import TopicPage
 from explainer.review.models import ClinicalReviewer, PageReview, site_today
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

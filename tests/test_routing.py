@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from explainer.core.versions import CacheVersion
 from explainer.evidence.models import StudyPage
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

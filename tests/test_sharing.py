@@ -11,8 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from explainer.evidence.models import StudyPage
-from explainer.pages.models import TopicPage
 from explainer.sharing.models import ShortLink
+from explainer.topics.models import TopicPage
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from explainer.caution.models import ClaimPattern
 from explainer.content.loader import load_lock
 from explainer.content.models import LoadedFile
 from explainer.glossary.models import GlossaryTerm
-from explainer.pages.models import TopicPage
+from explainer.topics.models import TopicPage
 from tests.loading import edit, load
 
 pytestmark = pytest.mark.django_db

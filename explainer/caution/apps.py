@@ -12,7 +12,7 @@ class CautionConfig(AppConfig):
         from explainer.content.registry import register_content_kind
         from explainer.core.models import ExplainerPage
         from explainer.core.signals import invalidates_page_cache
-        from explainer.pages.content import register_page_type
+        from explainer.topics.content import register_page_type
 
         from . import signals  # noqa: F401
         from .content import PAGE_TYPES, ClaimFiles

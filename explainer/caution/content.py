@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from explainer.content.loader import ContentKind, SnippetItem, localized
 from explainer.content.readers import read_slug
 from explainer.content.schema import LANGUAGES, ContentError, Fields
-from explainer.pages.content import PageType
 from explainer.text.patterns import PatternError, parse_pattern
+from explainer.topics.content import PageType
 
 from .models import Category, ClaimPattern, Rating, Severity
 

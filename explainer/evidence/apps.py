@@ -9,7 +9,7 @@ class EvidenceConfig(AppConfig):
     def ready(self):
         from explainer.content.registry import register_content_kind
         from explainer.core.page_cache import register_query_filters
-        from explainer.pages.content import PageType, register_page_type
+        from explainer.topics.content import PageType, register_page_type
 
         from .content import StudyFiles
         from .filters import filter_choices

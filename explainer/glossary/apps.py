@@ -10,7 +10,7 @@ class GlossaryConfig(AppConfig):
         from explainer.content.registry import register_content_kind
         from explainer.core.search import register_terms
         from explainer.core.signals import invalidates_page_cache
-        from explainer.pages.content import PageType, register_page_type
+        from explainer.topics.content import PageType, register_page_type
 
         from . import signals  # noqa: F401
         from .content import GlossaryFiles

@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "explainer.core",
     "explainer.content",
-    "explainer.pages",
+    "explainer.topics",
     "explainer.evidence",
     "explainer.glossary",
     "explainer.quality",

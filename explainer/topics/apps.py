@@ -1,9 +1,9 @@
 from django.apps import AppConfig
 
 
-class PagesConfig(AppConfig):
-    name = "explainer.pages"
-    label = "pages"
+class TopicsConfig(AppConfig):
+    name = "explainer.topics"
+    label = "pages"  # the package's former name: databases keep their tables, content types and migration history
     verbose_name = "Explainer pages"
 
     def ready(self):
