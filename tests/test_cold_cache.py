@@ -117,3 +117,11 @@ def test_the_whole_librarys_map_shows_a_study_published_since_it_was_drawn(clien
     study.title_en = "A retitled study"
     study.save_revision().publish()
     assert html(client.get("/en/evidence/?page=2")).select_one(".map-row__name").get_text() == "A retitled study"
+
+
+def test_an_element_left_unlinked_ends_at_its_own_closing_tag_however_deep():
+    html = "<figure data-no-glossary><figure>腹水</figure><svg><rect/></svg>腹水</figure><p>腹水</p>"
+    linked = link_terms(html, "zh-hans", "/zh-hans/glossary/")
+    unlinked = "<figure data-no-glossary><figure>腹水</figure><svg><rect/></svg>腹水</figure>"
+    assert linked.startswith(unlinked + '<p><a class="term" href="/zh-hans/glossary/#ascites"')
+    assert linked.count('class="term"') == 1

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from explainer.core.page_cache import invalidate_page_cache
 from explainer.evidence.models import EvidenceIndexPage, StudyPage
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,7 @@ def test_forms_with_tokens_and_logged_in_editors_are_never_cached(client, admin_
 def test_a_page_reads_each_of_its_tables_once(client, settings, path, table):
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
     client.get(path)
+    invalidate_page_cache()  # what is drawn once per version (the evidence map) is drawn again in the request counted
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")

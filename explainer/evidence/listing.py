@@ -2,6 +2,7 @@
 the filters."""
 
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
 
 from explainer.core.page_cache import page_number, per_version
@@ -55,7 +56,8 @@ class Pager:
 
 
 def drawn_map(study_filter, path):
-    """The evidence map of the studies the filter chose, with a link to list all of a label where not all are drawn.
+    """The evidence map of the studies the filter chose, with a link to list all of a label where not all are drawn,
+    and its HTML ("html").
 
     The whole library's map (no filter: the index and each page of its list, what most readers see) is drawn once
     per version of the page cache and address (so per language); a filtered one each time it is asked for.
@@ -67,6 +69,9 @@ def drawn_map(study_filter, path):
             if group.not_shown:  # "List them all": this label, with the other filters kept
                 query = [(name, value) for name, value in study_filter.query if name != "label"]
                 group.list_url = list_url(path, [*query, ("label", group.label.slug)], 1)
+        drawn["html"] = (
+            render_to_string("evidence/includes/evidence_map.html", {"map": drawn}) if drawn["groups"] else ""
+        )
         return drawn
 
     return draw() if study_filter.is_active else per_version("evidence map", path, draw)

@@ -10,6 +10,7 @@ point", not the comparison group). Only text outside tags is changed, and never 
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.utils.html import escape
 
@@ -174,6 +175,12 @@ def is_whole_chinese_word(text, start, end, index):
     return True
 
 
+@cache
+def tags_named(name):
+    """TAG for one element name only: inside an element that is skipped, only its own name's tags count (nesting)."""
+    return re.compile(rf"<(/?)({re.escape(name)})(?![a-zA-Z0-9])[^>]*?(/?)>", re.IGNORECASE)
+
+
 def link_terms(html, language, glossary_url):
     """Return the HTML with the first use of each glossary term linked to glossary_url#slug."""
     index = term_index(language)
@@ -193,7 +200,8 @@ def link_terms(html, language, glossary_url):
             f'<a class="term" href="{glossary_url}#{slug}" data-definition="{escape(definition)}">{match.group(0)}</a>'
         )
 
-    for tag in TAG.finditer(html):
+    # Inside a skipped element (the evidence map, a heading…) the search jumps from one of its own tags to the next.
+    while tag := (tags_named(skip_depth[-1]) if skip_depth else TAG).search(html, position):
         text = html[position : tag.start()]
         out.append(text if skip_depth else index.pattern.sub(replace, text))
         out.append(tag.group(0))
