@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from explainer.caution.classifier import SentenceModel, embedder, rule_features, sentence_features
-from explainer.caution.detector import Detector
+from explainer.caution.detector import CONTEXT_FEATURES, ContextModel, Detector, logit
 from explainer.caution.training import claim_families
 from explainer.text.matcher import Matcher
 
@@ -76,22 +76,38 @@ def test_a_set_aside_claim_is_flagged_only_when_the_model_is_sure_enough_to_flag
     assert flags == [] and judgements[0].decision == "claim"
 
 
-def test_each_sentence_is_read_with_its_neighbours():
+def context_weights(**named):
+    """Weights for ContextModel, zero except the named features (spaces as underscores)."""
+    return [named.get(name.replace(" ", "_").replace(",", ""), 0.0) for name in CONTEXT_FEATURES]
+
+
+def test_the_context_model_weighs_a_sentence_with_its_neighbours():
     detector = Detector(Matcher(claim_families()), SentenceModel.load())
     reading = detector.read("We do not know whether the cells will help you. That is why we are doing this study.")
-    thresholds = detector.model.thresholds_for("en")
-    alone = [judgement.claim for judgement in detector.decide(reading, {**thresholds, "context": 0.0})[1]]
-    together = [judgement.claim for judgement in detector.decide(reading, {**thresholds, "context": 0.5})[1]]
-    assert together == pytest.approx([(alone[0] + alone[1]) / 2] * 2)
-    single = detector.read("That is why we are doing this study.")
-    assert detector.decide(single, {**thresholds, "context": 0.5})[1][0].claim == pytest.approx(alone[1], abs=1e-6)
+    own_only = ContextModel({"en": context_weights(own=1.0)}, {"en": 0.0})
+    assert own_only.claims(reading, [0.2, 0.9]) == pytest.approx([0.2, 0.9], abs=1e-4)
+    half_and_half = ContextModel({"en": context_weights(own=0.5, neighbours=0.5)}, {"en": 0.0})
+    expected = 1 / (1 + np.exp(-(0.5 * logit(0.9) + 0.5 * logit(0.2))))
+    assert half_and_half.claims(reading, [0.2, 0.9])[1] == pytest.approx(expected, abs=1e-4)
+    # A language the model has no weights for keeps each sentence's own probability.
+    assert ContextModel({}, {}).claims(reading, [0.2, 0.9]) == [0.2, 0.9]
 
 
-def test_each_language_has_its_own_thresholds():
+def test_the_trained_model_reads_a_line_with_the_lines_around_it():
+    detector = Detector(Matcher(claim_families()), SentenceModel.load())
+    line = "That is why we are doing this study."
+    alone = detector.decide(detector.read(line))[1][0].claim
+    after_a_caveat = detector.decide(detector.read("We do not know whether the cells will help you. " + line))[1]
+    assert after_a_caveat[1].claim != pytest.approx(alone, abs=1e-3)
+
+
+def test_each_language_has_its_own_thresholds_and_context_model():
     model = SentenceModel.load()
     assert set(model.meta["thresholds"]) == {"en", "zh-hans", "zh-hant"}
+    assert set(model.meta["context"]) == {"en", "zh-hans", "zh-hant"}
     for language in ("en", "zh-hans", "zh-hant"):
-        assert {"claim", "keep", "claim_alone", "keep_high", "context"} <= set(model.thresholds_for(language))
+        assert {"claim", "keep", "claim_alone", "keep_high"} <= set(model.thresholds_for(language))
+        assert len(model.meta["context"][language]["weights"]) == len(CONTEXT_FEATURES)
 
 
 def test_a_long_paste_embeds_a_bounded_number_of_sentences():

@@ -10,33 +10,112 @@ own finding…). The sentence model then judges each sentence, with what the pat
 - a sentence it is unsure of keeps the claims the patterns and context rules agree on;
 - a sentence it finds accurate keeps none, except a high-severity claim (stop your medicine, no side effects…)
   that the patterns and context rules agree on, which it drops only when it is surer still.
-Each sentence's probability is first moved part of the way toward its neighbours' (`in_context`). That weight and
-the thresholds are chosen for each language on out-of-fold answers over the corpus's train and dev splits when the
-model is trained (training.py); the safety floor for high-severity claims is fixed.
+Each sentence is first read with the text around it (`ContextModel`): a second logistic regression, one for each
+language, turns the sentence's own probability, its neighbours', the rest of the text's, its length and what the
+patterns found in it into the probability the decision uses. It and the thresholds are fitted on out-of-fold answers
+over the corpus's train and dev splits when the model is trained (training.py); the safety floor for high-severity
+claims is fixed.
 """
 
+import math
 from bisect import bisect_right
 from dataclasses import dataclass
+
+import numpy as np
 
 from explainer.text.folding import detect_language
 from explainer.text.matcher import SEVERITY_RANK, Flag
 
-from .classifier import EMBEDDED_SENTENCES, Prediction, embedder, rule_features, sentence_features
+from .classifier import EMBEDDED_SENTENCES, Prediction, embedder, rule_features, sentence_features, sigmoid
 
 # Context rules that a model may overrule: in an advert, a testimonial is reported speech but the advert's claim.
 SPEECH = {"reported", "quoted"}
 CONTEXT_WINDOW = 2
+SHORT_LINE = 30  # characters: a heading, a byline, "Thank you all"
+CONTEXT_FEATURES = (
+    "own",
+    "neighbours",
+    "has neighbours",
+    "own, with neighbours",
+    "rest of text, highest",
+    "rest of text, mean",
+    "sentences in text",
+    "length",
+    "short line",
+    "phrase claim",
+    "high-severity phrase claim",
+    "phrase set aside",
+    "phrase in reported speech",
+)
 
 
-def in_context(claims, weight, window=CONTEXT_WINDOW):
-    """Each sentence's probability moved toward the mean of its neighbours' (up to `window` on each side): a line is
-    read with the lines around it ("That is why we are doing this study" after "We do not know whether the cells will
-    help you"). A sentence on its own keeps its own."""
-    adjusted = []
+def logit(probability):
+    probability = min(max(probability, 1e-4), 1 - 1e-4)
+    return math.log(probability / (1 - probability))
+
+
+def context_features(reading, claims):
+    """For each sentence of the reading, what the context model weighs (CONTEXT_FEATURES): its own probability (as a
+    log-odds), its neighbours' (up to CONTEXT_WINDOW each side), the rest of the text's, how long the text and the
+    sentence are, and what the patterns found in it."""
+    rows = []
     for index, claim in enumerate(claims):
-        neighbours = claims[max(index - window, 0) : index] + claims[index + 1 : index + 1 + window]
-        adjusted.append((1 - weight) * claim + weight * sum(neighbours) / len(neighbours) if neighbours else claim)
-    return adjusted
+        neighbours = claims[max(index - CONTEXT_WINDOW, 0) : index] + claims[index + 1 : index + 1 + CONTEXT_WINDOW]
+        others = claims[:index] + claims[index + 1 :]
+        found = reading.candidates[index]
+        agreed = [candidate for candidate in found if candidate.reason is None]
+        length = reading.sentences[index].end - reading.sentences[index].start
+        has_neighbours = float(bool(neighbours))
+        rows.append(
+            [
+                logit(claim),
+                logit(sum(neighbours) / len(neighbours)) if neighbours else 0.0,
+                has_neighbours,
+                logit(claim) * has_neighbours,
+                logit(max(others)) if others else 0.0,
+                logit(sum(others) / len(others)) if others else 0.0,
+                math.log(len(claims)),
+                math.log1p(length),
+                float(length < SHORT_LINE),
+                float(bool(agreed)),
+                float(any(candidate.family.severity == "high" for candidate in agreed)),
+                float(any(candidate.reason for candidate in found)),
+                float(any(candidate.reason in SPEECH for candidate in found)),
+            ]
+        )
+    return np.array(rows, dtype=np.float32).reshape(len(claims), len(CONTEXT_FEATURES))
+
+
+@dataclass
+class ContextModel:
+    """Each sentence read with the text around it: for each language, logistic-regression weights over
+    context_features ("That is why we are doing this study" after "We do not know whether the cells will help you";
+    a heading or a byline in a clinic's page). A language it has no weights for keeps each sentence's own
+    probability."""
+
+    weights: dict  # language → one weight for each of CONTEXT_FEATURES
+    bias: dict  # language → intercept
+
+    @classmethod
+    def from_meta(cls, meta):
+        context = meta.get("context") or {}
+        return cls(
+            {language: weights["weights"] for language, weights in context.items()},
+            {language: weights["bias"] for language, weights in context.items()},
+        )
+
+    def as_meta(self):
+        return {
+            language: {"weights": [round(float(w), 6) for w in weights], "bias": round(float(self.bias[language]), 6)}
+            for language, weights in self.weights.items()
+        }
+
+    def claims(self, reading, claims):
+        weights = self.weights.get(reading.language)
+        if weights is None or not claims:
+            return claims
+        scores = context_features(reading, claims) @ np.asarray(weights, dtype=np.float32)
+        return [float(probability) for probability in sigmoid(scores + self.bias[reading.language])]
 
 
 def keep_threshold(candidate, thresholds):
@@ -68,6 +147,7 @@ class Detector:
     def __init__(self, matcher, model):
         self.matcher = matcher
         self.model = model
+        self.context = ContextModel.from_meta(model.meta)
         self.family_for = {}
         for family in matcher.families:
             current = self.family_for.get(family.category)
@@ -97,15 +177,20 @@ class Detector:
                 embedded = {i: self.model.with_embedding(plain[i], e) for i, e in zip(chosen, embeddings)}
         return Reading(text, language or detect_language(text), context.sentences, by_sentence, plain, embedded)
 
-    def decide(self, reading, thresholds=None, band=None):
-        """(flags, judgements) for what was read: flags in order, not overlapping, offsets into the text as given."""
-        thresholds = thresholds or self.model.thresholds_for(reading.language)
+    def predictions(self, reading, band=None):
+        """Each sentence's prediction: with its embedding averaged in when it was embedded and its feature-based
+        probability falls in the band."""
         low, high = band or self.model.meta.get("embedding_band", (0.0, 1.0))
-        predictions = [
+        return [
             reading.embedded[index] if index in reading.embedded and low <= prediction.claim <= high else prediction
             for index, prediction in enumerate(reading.plain)
         ]
-        claims = in_context([prediction.claim for prediction in predictions], thresholds.get("context", 0.0))
+
+    def decide(self, reading, thresholds=None, band=None, context=None):
+        """(flags, judgements) for what was read: flags in order, not overlapping, offsets into the text as given."""
+        thresholds = thresholds or self.model.thresholds_for(reading.language)
+        predictions = self.predictions(reading, band)
+        claims = (context or self.context).claims(reading, [prediction.claim for prediction in predictions])
         text = reading.text
         kept, spoken, sentence_flags, judgements = [], [], [], []
         for index, (sentence, found) in enumerate(zip(reading.sentences, reading.candidates)):

@@ -1,8 +1,10 @@
 """Training the sentence model (classifier.py) from the corpus: `manage.py trainclaims`.
 
-The model is fitted on the train and dev splits (and the project's tidy labelled set). Its decision thresholds, and
-the band of uncertain sentences worth embedding, are chosen on out-of-fold answers: the train and dev sources are
-dealt into five folds, and each fold is judged by a model fitted on the other four. The test split is never read here.
+The model is fitted on the train and dev splits (and the project's tidy labelled set). The context model
+(detector.ContextModel), the decision thresholds and the band of uncertain sentences worth embedding are fitted and
+chosen on out-of-fold answers: the train and dev sources are dealt into five folds, and each fold is read by a model
+fitted on the other four. The context model is itself judged out of fold once more (fitted on the other folds'
+answers) while the thresholds are chosen. The test split is never read here.
 """
 
 import hashlib
@@ -20,7 +22,7 @@ from explainer.text.matcher import ClaimFamily, Matcher
 from explainer.text.patterns import parse_pattern
 
 from .classifier import LABELS, SentenceModel, embedder, rule_features, sentence_features
-from .detector import Detector
+from .detector import ContextModel, Detector, context_features
 from .evaluation import judge, tally
 from .evaluation.corpus import CATEGORIES, Corpus, Document, group_hash, load_tidy_set
 
@@ -28,6 +30,7 @@ CLAIM_FILES = Path(__file__).resolve().parents[2] / "content" / "claims"
 MIN_DOCUMENT_FREQUENCY = 2
 REGULARISATION = 16.0  # inverse strength (scikit-learn's C), chosen out of fold
 EMBEDDING_REGULARISATION = 4.0
+CONTEXT_REGULARISATION = 1.0  # thirteen features and thousands of sentences: scikit-learn's default
 FOLDS = 5
 # A high-severity phrase claim (stop your medicine, no side effects…) that the patterns and context rules agree on is
 # dropped only when the model is this sure the sentence is accurate: missing it can cost a life, a false alarm a
@@ -38,8 +41,9 @@ COARSE_GRID = [round(0.1 * step, 1) for step in range(1, 10)]
 # Sentences whose feature-based probability falls in the band are embedded too (when the model uses embeddings).
 # Wider bands embed more than a fifth of a document's sentences: too slow for 20,000 characters in 2 seconds.
 BANDS = [(0.5, 0.5), (0.35, 0.65), (0.3, 0.7), (0.25, 0.75)]
-# How far a sentence's probability moves toward its neighbours' (detector.in_context), tried out of fold.
-CONTEXT_WEIGHTS = (0.0, 0.2, 0.35)
+# Bands whose worst language comes this close to the best count as equal, and the narrowest of them is kept. Even the
+# widest band checks 20,000 characters well inside the speed target (README, Speed), so only near-ties go to speed.
+BAND_TOLERANCE = 0.002
 
 
 def claim_families(directory=CLAIM_FILES):
@@ -140,19 +144,67 @@ def objective(score):
     return min(score.precision / 0.90, score.recall / 0.85)
 
 
+def sentence_labels(item, reading, claims):
+    """Whether each sentence the reading found in a corpus item makes a claim, or None where the corpus does not say:
+    a document's sentences from its marked claims; every sentence of an accurate item; of a promotional item of
+    several sentences only the likeliest (which of them carries the claim is not marked)."""
+    if isinstance(item, Document):
+        return [any(c.start < s.end and c.end > s.start for c in item.claims) for s in reading.sentences]
+    if len(claims) == 1 or not item.promotional:
+        return [item.promotional] * len(claims)
+    likeliest = max(range(len(claims)), key=claims.__getitem__)
+    return [True if index == likeliest else None for index in range(len(claims))]
+
+
+def fit_context(rows, labels):
+    """A ContextModel from {language: [feature rows]} and {language: [labels]}."""
+    weights, bias = {}, {}
+    for language in rows:
+        regression = LogisticRegression(C=CONTEXT_REGULARISATION, max_iter=2000)
+        regression.fit(np.vstack(rows[language]), np.array(labels[language]))
+        weights[language], bias[language] = regression.coef_[0], regression.intercept_[0]
+    return ContextModel(weights, bias)
+
+
+def context_models(readings, items, band):
+    """({fold: a ContextModel fitted on the other folds' readings}, one fitted on all of them) for the band."""
+    examples = []
+    for text, (detector, reading, fold) in readings.items():
+        claims = [prediction.claim for prediction in detector.predictions(reading, band)]
+        rows = context_features(reading, claims)
+        examples.append((fold, reading.language, rows, sentence_labels(items[text], reading, claims)))
+
+    def fitted(left_out=None):
+        rows, labels = {}, {}
+        for fold, language, text_rows, text_labels in examples:
+            for row, label in zip(text_rows, text_labels):
+                if fold != left_out and label is not None:
+                    rows.setdefault(language, []).append(row)
+                    labels.setdefault(language, []).append(label)
+        return fit_context(rows, labels)
+
+    return {fold: fitted(fold) for fold in range(FOLDS)}, fitted()
+
+
 def choose_thresholds(model, readings, sentences, documents, log=print):
-    """For each language, the decision thresholds that bring it closest to the goal on the readings: a coarse grid,
-    then a finer one around its best point. A text is judged with the thresholds of the language it is read as, so
-    the texts are grouped that way. The band of uncertain sentences that are embedded is shared: of the bands whose
-    worst language comes within 0.01 of the best, the narrowest wins, as it embeds fewest sentences."""
+    """For each band of uncertain sentences to embed, the context model out of fold, and for each language the
+    decision thresholds that bring it closest to the goal on the readings: a coarse grid, then a finer one around
+    its best point. A text is judged with the thresholds of the language it is read as, so the texts are grouped that
+    way. The band is shared: of the bands whose worst language comes within BAND_TOLERANCE of the best, the narrowest
+    wins, as it embeds fewest sentences. `readings` maps each text to (detector, reading, fold)."""
+    items = {item.text: item for item in [*sentences, *documents]}
     groups = {}
-    for item in [*sentences, *documents]:
+    for item in items.values():
         groups.setdefault(readings[item.text][1].language, ([], []))[isinstance(item, Document)].append(item)
 
-    def flags_with(thresholds_of, band):
-        return lambda text: readings[text][0].decide(readings[text][1], thresholds_of(readings[text][1]), band)[0]
+    def flags_with(thresholds_of, band, by_fold):
+        def flags(text):
+            detector, reading, fold = readings[text]
+            return detector.decide(reading, thresholds_of(reading), band, by_fold[fold])[0]
 
-    def best_on(language, grid, band, alone_steps, contexts=CONTEXT_WEIGHTS):
+        return flags
+
+    def best_on(language, grid, band, by_fold, alone_steps):
         some_sentences, some_documents = groups[language]
         settings = [
             {
@@ -161,18 +213,18 @@ def choose_thresholds(model, readings, sentences, documents, log=print):
                 "claim_alone": min(round(claim + alone, 2), 0.95),
                 "keep_high": min(KEEP_HIGH, keep),
                 "category": 0.5,
-                "context": context,
             }
             for keep in grid
             for claim in grid
             if claim >= keep
             for alone in alone_steps
-            for context in contexts
         ]
         return max(
             (
                 objective(
-                    tally(judge(some_sentences, some_documents, flags_with(lambda _: thresholds, band)))[0]["all"]
+                    tally(judge(some_sentences, some_documents, flags_with(lambda _: thresholds, band, by_fold)))[0][
+                        "all"
+                    ]
                 ),
                 index,
                 thresholds,
@@ -182,28 +234,31 @@ def choose_thresholds(model, readings, sentences, documents, log=print):
 
     results = []
     for band in BANDS if model.uses_embeddings else [(0.0, 1.0)]:
+        by_fold, context = context_models(readings, items, band)
         chosen = {}
         for language in sorted(groups):
-            _value, _index, coarse = best_on(language, COARSE_GRID, band, (0.0, 0.1, 0.2, 0.3))
+            _value, _index, coarse = best_on(language, COARSE_GRID, band, by_fold, (0.0, 0.1, 0.2, 0.3))
             fine = sorted({round(coarse[name] + step, 2) for name in ("claim", "keep") for step in (-0.05, 0, 0.05)})
             alone = coarse["claim_alone"] - coarse["claim"]
             chosen[language] = best_on(
                 language,
                 [t for t in fine if 0.05 <= t <= 0.95],
                 band,
+                by_fold,
                 sorted({max(alone + step, 0.0) for step in (-0.05, 0, 0.05)}),
-                [coarse["context"]],
             )
             log(f"  embedding band {band}, {language}: objective {chosen[language][0]:.3f} with {chosen[language][2]}")
         worst = min(value for value, _index, _thresholds in chosen.values())
-        results.append((band, worst, {language: thresholds for language, (_v, _i, thresholds) in chosen.items()}))
-    top = max(worst for _band, worst, _thresholds in results)
-    band, worst, thresholds = min(
-        (result for result in results if result[1] >= top - 0.01), key=lambda result: result[0][1] - result[0][0]
+        thresholds = {language: thresholds for language, (_v, _i, thresholds) in chosen.items()}
+        results.append((band, worst, thresholds, by_fold, context))
+    top = max(result[1] for result in results)
+    band, worst, thresholds, by_fold, context = min(
+        (result for result in results if result[1] >= top - BAND_TOLERANCE),
+        key=lambda result: result[0][1] - result[0][0],
     )
     thresholds = {language: thresholds.get(language, dict(DEFAULT_THRESHOLDS)) for language in LANGUAGES}
-    model.meta.update(thresholds=thresholds, embedding_band=band, objective=round(worst, 4))
-    judged = judge(sentences, documents, flags_with(lambda reading: thresholds[reading.language], band))
+    model.meta.update(thresholds=thresholds, embedding_band=band, objective=round(worst, 4), context=context.as_meta())
+    judged = judge(sentences, documents, flags_with(lambda reading: thresholds[reading.language], band, by_fold))
     for language, score in sorted(tally(judged)[0].items()):
         log(f"  out of fold, {language}: precision {score.precision:.3f}, recall {score.recall:.3f}")
 
@@ -264,7 +319,7 @@ def train(corpus=None, log=print, embeddings=True):
         examples += [e for d in documents if folds[d.group] != fold for e in d.examples()]
         detector = TrainingDetector(matcher, fit_model(examples, remembered, embeddings), remembered)
         for text in [item.text for item in held_out] + [item.text for item in held_out_documents]:
-            readings[text] = (detector, detector.read(text, embed_all=True))
+            readings[text] = (detector, detector.read(text, embed_all=True), fold)
         log(
             f"  fold {fold + 1}: fitted on {len(examples)} sentences, judged {len(held_out)} sentences and "
             f"{len(held_out_documents)} documents"
