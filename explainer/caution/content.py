@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from modeltranslation.utils import build_localized_fieldname
+
 from explainer.content.loader import ContentKind, SnippetItem, localized
 from explainer.content.readers import read_slug
 from explainer.content.schema import LANGUAGES, ContentError, Fields
@@ -118,7 +120,7 @@ def read_worked_example(fields, item):
 
 def worked_example_fields(item, page_id_for_slug):
     return {
-        f"claims_{language.replace('-', '_')}": [
+        build_localized_fieldname("claims", language): [
             {"type": "claim", "value": {**claim, "study": page_id_for_slug(claim["study"]) if claim["study"] else None}}
             for claim in item.claims.get(language, [])
         ]

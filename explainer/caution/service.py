@@ -4,6 +4,7 @@ claim check all call `check_text` (or `current_detector().find`), so a sentence 
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from modeltranslation.utils import build_localized_fieldname
 
 from explainer.core.languages import LANGUAGE_CODES
 from explainer.core.versions import CacheVersion
@@ -42,7 +43,7 @@ def build_detector():
     families = []
     for claim in claim_patterns():
         explanation = {
-            code: getattr(claim, f"explanation_{code.replace('-', '_')}", "") or claim.explanation
+            code: getattr(claim, build_localized_fieldname("explanation", code), "") or claim.explanation
             for code in LANGUAGE_CODES
         }
         keys = tuple(study.slug for study in claim.studies.all())

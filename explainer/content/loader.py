@@ -22,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
 
 from explainer.core.pagelinks import page_id_for_slug
@@ -134,7 +135,7 @@ class ContentKind(ABC):
 
 def localized(name, values):
     """{title_en: …, title_zh_hans: …} from {"en": …, "zh-hans": …}, with "" for a missing language."""
-    return {f"{name}_{code.replace('-', '_')}": values.get(code, "") for code in LANGUAGES}
+    return {build_localized_fieldname(name, code): values.get(code, "") for code in LANGUAGES}
 
 
 class Loader:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from modeltranslation.utils import build_localized_fieldname
 
 from explainer.content.body import linked_slugs, stream_data
 from explainer.content.loader import ContentKind, PageItem, localized
@@ -55,7 +56,7 @@ class PageFile(PageItem):
             **localized("title", self.title),
             **localized("summary", self.summary),
             **{
-                f"body_{language.replace('-', '_')}": stream_data(self.body.get(language, []), page_id_for_slug)
+                build_localized_fieldname("body", language): stream_data(self.body.get(language, []), page_id_for_slug)
                 for language in LANGUAGES
             },
         }
