@@ -174,10 +174,6 @@ class StudyPage(PrintableMixin, ExplainerPage):
             raise ValidationError(errors)
 
     @property
-    def key(self):
-        return self.slug
-
-    @property
     def evidence_label(self):
         return evidence_label(self.study_type, self.randomised, self.blinding, self.comparator)
 

@@ -1,5 +1,3 @@
-import datetime
-
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
@@ -58,7 +56,3 @@ class PageReview(models.Model):
     @property
     def is_overdue(self):
         return self.next_review_due < site_today()
-
-    @property
-    def is_due_soon(self):
-        return self.next_review_due <= site_today() + datetime.timedelta(days=DUE_SOON_DAYS)

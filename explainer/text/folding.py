@@ -10,7 +10,6 @@ import opencc
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The common CJK blocks in one range: enough to tell a Chinese text or word from an English one.
 CJK = re.compile(r"[\u3400-\u9fff]")
-LATIN = re.compile(r"[A-Za-z]")
 
 EN, ZH_HANS, ZH_HANT = "en", "zh-hans", "zh-hant"
 LANGUAGES = (EN, ZH_HANS, ZH_HANT)
@@ -19,6 +18,8 @@ LANGUAGES = (EN, ZH_HANS, ZH_HANT)
 @lru_cache(maxsize=1)
 def traditional_to_simplified():
     """Character-for-character Traditional → Simplified table, from OpenCC's dictionary (first candidate)."""
+    # Not OpenCC's converter, which rewrites whole phrases and so can move offsets. The table is a file inside the
+    # package, not a public API: requirements.txt pins opencc-python-reimplemented so a release cannot move it.
     table = {}
     dictionary = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
     for line in dictionary.read_text(encoding="utf-8").splitlines():
@@ -64,7 +65,3 @@ def detect_language(text):
     table = traditional_to_simplified()
     traditional = sum(1 for character in han if ord(character) in table)
     return ZH_HANT if traditional >= max(2, len(han) // 20) else ZH_HANS
-
-
-def is_han(character):
-    return bool(HAN.match(character))
