@@ -48,8 +48,11 @@ def test_production_security_settings():
         "SECURE_SSL_REDIRECT",
         "SECURE_PROXY_SSL_HEADER",
         "DEBUG",
+        "X_FRAME_OPTIONS",
+        "SECURE_CONTENT_TYPE_NOSNIFF",
+        "SECURE_REFERRER_POLICY",
     ]
-    script = f"from explainer.settings import production as p, json; print(json.dumps({{n: getattr(p, n) for n in {names!r}}}))"
+    script = f"import json; from explainer.settings import production as p; print(json.dumps({{n: getattr(p, n) for n in {names!r}}}))"
     env = {
         **os.environ,
         "DJANGO_SECRET_KEY": "x" * 60,
@@ -58,7 +61,7 @@ def test_production_security_settings():
     }
     env.pop("DJANGO_SECURE_SSL_REDIRECT", None)
     result = subprocess.run(
-        [sys.executable, "-c", script.replace("p, json", "p; import json")],
+        [sys.executable, "-c", script],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -73,3 +76,6 @@ def test_production_security_settings():
         "https",
     ]
     assert production["DEBUG"] is False
+    # Set once in base.py, for every environment.
+    assert production["X_FRAME_OPTIONS"] == "DENY" and production["SECURE_CONTENT_TYPE_NOSNIFF"]
+    assert production["SECURE_REFERRER_POLICY"] == "strict-origin-when-cross-origin"

@@ -1,4 +1,9 @@
-"""Limits on pasted text: its size, and how often one client may ask."""
+"""Limits on pasted text: its size, and how often one client may ask.
+
+Why not django-ratelimit (weighed for issue 13): while the shared cache is down it either limits nobody or every
+request (RATELIMIT_FAIL_OPEN), where this counts in each process until the cache is back, and it does not say
+when the window ends, which the Retry-After header needs.
+"""
 
 import time
 
@@ -31,7 +36,7 @@ def _count(store, key, window):
 
 def rate_limited(request):
     """Count this request against its client's allowance; return the seconds to wait if it is over, else 0."""
-    limit = getattr(settings, "CLAIMS_RATE_LIMIT", 30)
+    limit = settings.CLAIMS_RATE_LIMIT
     window = getattr(settings, "CLAIMS_RATE_WINDOW_SECONDS", 60)
     now = int(time.time())
     bucket = now // window

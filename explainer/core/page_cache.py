@@ -24,8 +24,6 @@ from .reading import reading_mode
 from .versions import CacheVersion, read_once
 
 PAGE_CACHE_VERSION = CacheVersion("page-cache-version")
-CACHE_SECONDS = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
-SEARCH_CACHE_SECONDS = getattr(settings, "SEARCH_CACHE_SECONDS", 60)
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 SEARCH_PREFIXES = tuple(f"/{code}/search/" for code, _name in settings.LANGUAGES)
@@ -162,7 +160,8 @@ class PageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            seconds = SEARCH_CACHE_SECONDS if request.path.startswith(SEARCH_PREFIXES) else CACHE_SECONDS
+            searching = request.path.startswith(SEARCH_PREFIXES)
+            seconds = settings.SEARCH_CACHE_SECONDS if searching else settings.PAGE_CACHE_SECONDS
             cache.set(key, {"content": response.content, "headers": headers}, seconds)
             response["X-Page-Cache"] = "miss"
         return response
