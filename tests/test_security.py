@@ -79,3 +79,14 @@ def test_production_security_settings():
     # Set once in base.py, for every environment.
     assert production["X_FRAME_OPTIONS"] == "DENY" and production["SECURE_CONTENT_TYPE_NOSNIFF"]
     assert production["SECURE_REFERRER_POLICY"] == "strict-origin-when-cross-origin"
+
+
+def test_json_ld_cannot_close_its_script_element():
+    import json
+
+    from explainer.core.templatetags.site_tags import json_ld
+
+    data = {"name": "</script><script>alert(1)</script>", "alternateName": "肝硬化"}
+    text = json_ld(data)
+    assert "<" not in text and "肝硬化" in text
+    assert json.loads(text) == data

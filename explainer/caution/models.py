@@ -1,5 +1,3 @@
-import json
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -205,10 +203,7 @@ class WorkedExamplePage(ExplainerPage):
                 }
             )
         context["reviewed_claims"] = reviewed
-        # "<" escaped so that no text inside the JSON can close the script element.
-        context["claim_reviews_json"] = json.dumps(self.claim_reviews(request), ensure_ascii=False).replace(
-            "<", "\\u003c"
-        )
+        context["claim_reviews"] = self.claim_reviews(request)
         return context
 
     def claim_reviews(self, request):

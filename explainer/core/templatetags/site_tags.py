@@ -1,3 +1,5 @@
+import json
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -66,10 +68,13 @@ def paragraphs(text):
     return mark_safe("".join(f"<p>{escape(chunk)}</p>" for chunk in chunks if chunk))
 
 
+@register.simple_tag
+def json_ld(data):
+    """data as JSON for a script element: "<" is escaped so that no text inside can close the element."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
+
+
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
     """The page's schema.org JSON-LD, safe inside a script element."""
-    import json
-
-    data = json.dumps(page.structured_data(context["request"]), ensure_ascii=False)
-    return mark_safe(data.replace("<", "\\u003c"))
+    return json_ld(page.structured_data(context["request"]))
