@@ -119,3 +119,13 @@ def test_changing_a_study_to_have_no_comparison_group_makes_its_better_outcomes_
     better.study = study
     with pytest.raises(ValidationError):
         better.clean()
+
+
+def test_an_outcome_on_its_study_page_has_its_directions_mark_from_the_map(client, html):
+    from explainer.evidence.choices import DIRECTION_MARKS
+
+    shown = html(client.get("/en/evidence/qin-2025/")).select(".direction")
+    assert shown
+    for outcome in shown:
+        direction = next(name.removeprefix("direction--") for name in outcome["class"] if name != "direction")
+        assert outcome.select_one(".direction__mark").get_text() == DIRECTION_MARKS[direction]

@@ -86,5 +86,15 @@ class Direction(models.TextChoices):
     NOT_REPORTED = "not-reported", _("Not reported")
 
 
+# Each direction's mark, on the evidence map, in its key and beside an outcome.
+DIRECTION_MARKS = {
+    Direction.BETTER: "+",
+    Direction.NO_DIFFERENCE: "=",
+    Direction.WORSE: "−",
+    Direction.UNCERTAIN: "~",
+    Direction.BEFORE_AFTER: "→",
+    Direction.NOT_REPORTED: "?",
+}
+
 # Directions that claim a difference from a comparison group: a study without one cannot show them.
 COMPARED_DIRECTIONS = (Direction.BETTER, Direction.WORSE)

@@ -16,7 +16,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Sum, Wi
 from django.db.models.functions import RowNumber
 from django.utils.translation import pgettext
 
-from .choices import Direction
+from .choices import DIRECTION_MARKS, Direction
 from .labels import ALL_LABELS, NARRATIVE_REVIEW, REVIEW, label_expression
 
 # The largest studies of each label are drawn as rows, at most MAP_ROWS in all and MAP_ROWS_PER_GROUP of one label;
@@ -24,15 +24,6 @@ from .labels import ALL_LABELS, NARRATIVE_REVIEW, REVIEW, label_expression
 MAP_ROWS = 30
 MAP_ROWS_PER_GROUP = 10
 REVIEW_LABELS = (REVIEW.slug, NARRATIVE_REVIEW.slug)  # a review has no single size: not on the map
-
-DIRECTION_MARKS = {
-    Direction.BETTER: "+",
-    Direction.NO_DIFFERENCE: "=",
-    Direction.WORSE: "−",
-    Direction.UNCERTAIN: "~",
-    Direction.BEFORE_AFTER: "→",
-    Direction.NOT_REPORTED: "?",
-}
 
 
 @dataclass

@@ -312,6 +312,10 @@ class StudyOutcome(Orderable):
     def get_shown_direction_display(self):
         return choices.Direction(self.shown_direction).label
 
+    @property
+    def shown_direction_mark(self):
+        return choices.DIRECTION_MARKS[self.shown_direction]
+
 
 class StudySource(Orderable):
     """Where some of a study's facts come from, and whether anyone here has checked them in that source."""
