@@ -15,10 +15,6 @@ EVIDENCE_INDEX_SLUG = "evidence"
 SOURCE_KINDS = ("doi:", "registry:", "url:", "seed:", "evidence-notes")
 
 
-def values(choice_class):
-    return [value for value, _label in choice_class.choices]
-
-
 @dataclass
 class StudyFile(PageItem):
     page_model = StudyPage
@@ -78,16 +74,16 @@ class StudyFiles(ContentKind):
             "journal": fields.get("journal", str, required=False, default=""),
             "doi": fields.get("doi", str, required=False, default=""),
             "registry_id": fields.get("registry_id", str, required=False, default=""),
-            "study_type": fields.choice("study_type", values(choices.StudyType)),
+            "study_type": fields.choice("study_type", choices.StudyType.values),
             "randomised": fields.get("randomised", bool),
-            "blinding": fields.choice("blinding", values(choices.Blinding)),
-            "comparator": fields.choice("comparator", values(choices.Comparator)),
-            "population": fields.choice("population", values(choices.Population)),
-            "cause": fields.choice("cause", values(choices.Cause)),
-            "cell_type": fields.choice("cell_type", values(choices.CellType)),
-            "cell_source": fields.choice("cell_source", values(choices.CellSource)),
+            "blinding": fields.choice("blinding", choices.Blinding.values),
+            "comparator": fields.choice("comparator", choices.Comparator.values),
+            "population": fields.choice("population", choices.Population.values),
+            "cause": fields.choice("cause", choices.Cause.values),
+            "cell_type": fields.choice("cell_type", choices.CellType.values),
+            "cell_source": fields.choice("cell_source", choices.CellSource.values),
             "cell_route": fields.choice(
-                "route", values(choices.Route), required=False, default=choices.Route.NOT_STATED
+                "route", choices.Route.values, required=False, default=choices.Route.NOT_STATED
             ),
             "infusions": fields.get("infusions", int, required=False),
             "follow_up_weeks": fields.get("follow_up_weeks", int, required=False),
@@ -158,7 +154,7 @@ class StudyFiles(ContentKind):
         outcome = {
             "measure": fields.translated("measure"),
             "result": fields.translated("result"),
-            "direction": fields.choice("direction", values(choices.Direction)),
+            "direction": fields.choice("direction", choices.Direction.values),
         }
         fields.check_no_unknown()
         return outcome
