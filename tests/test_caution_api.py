@@ -12,13 +12,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/claims/check/"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def post(client, body, **extra):
     data = body if isinstance(body, (str, bytes)) else json.dumps(body)
     return client.post(URL, data=data, content_type="application/json", **extra)

@@ -18,11 +18,6 @@ from explainer.topics.models import TopicPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-
-
 def check(client, text, language="en", **extra):
     return client.post(f"/{language}/check/", {"text": text}, **extra)
 

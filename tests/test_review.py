@@ -249,8 +249,9 @@ def test_handout_prints_without_navigation_with_a_qr_code_to_the_page(client, ht
 def test_topic_handout_shows_key_points_and_sources(client, html):
     topic = TopicPage.objects.get(slug="symptoms-and-complications")
     page = html(client.get("/en/about-cirrhosis/symptoms-and-complications/print/"))
-    if topic.key_point_list():
-        assert [li.get_text() for li in page.select(".handout__points li")] == topic.key_point_list()
+    key_points = topic.key_point_list()
+    assert key_points
+    assert [li.get_text() for li in page.select(".handout__points li")] == key_points
     assert page.select(".handout__sources li")
 
 
