@@ -10,6 +10,11 @@ Only query parameters that change the page are kept, each checked: `?utm_source=
 page's own entry, and no request can add entries without bound (a filter with an unknown value is answered, with
 a message, but not stored; the evidence library's `?page=` is kept up to MAX_RESULTS_PAGE). Search results are
 kept briefly, one entry per query.
+
+Why not wagtail-cache or Django's cache middleware (weighed for issue 13): they key an entry on the address
+(wagtail-cache can drop listed tracking parameters), where this keeps only the parameters a page reads and checks
+their values, so no request adds entries without bound; and a publish here moves one shared version, read once per
+request, instead of clearing a cache backend of its own.
 """
 
 import hashlib

@@ -10,6 +10,10 @@ The production settings redirect plain http:// to https:// unless the request sa
 the TLS proxy in front of production does. Without such a proxy, on loopback, the cluster starts with
 DJANGO_SECURE_SSL_REDIRECT=false so that http://127.0.0.1:8001/ answers; set DJANGO_SECURE_SSL_REDIRECT=true in
 the environment when a TLS proxy forwards to it.
+
+Not honcho or a compose file (weighed for issue 13): before serving, the command creates the database, migrates,
+loads the content and collects the static files, and gives each instance its port and the shared settings; a
+Procfile would still need all of that as a script beside it.
 """
 
 import os
