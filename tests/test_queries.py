@@ -137,3 +137,28 @@ def test_the_evidence_index_lists_every_study_in_the_same_queries_with_three_tim
         next_link = page.select_one(".pager a[rel=next]")
         path = next_link["href"].split("#")[0] if next_link else None
     assert listed == {f"/en/evidence/{slug}/" for slug in StudyPage.objects.live().values_list("slug", flat=True)}
+
+
+def test_the_home_page_lists_each_sections_pages_in_the_same_queries_however_many_sections(client, settings, html):
+    from explainer.topics.models import SectionPage
+
+    without_page_cache(settings)
+    queries_for(client, "/en/")
+    before = queries_for(client, "/en/")
+    section = SectionPage.objects.live().child_of(SectionPage.objects.first().get_parent()).first()
+    for number in range(2):
+        section.copy(
+            recursive=True,
+            update_attrs={
+                "slug": f"{section.slug}-copy-{number}",
+                "title_en": f"Copy {number}",
+                "title_zh_hans": "副本",
+            },
+            keep_live=True,
+            log_action=None,
+        )
+    queries_for(client, "/en/")
+    assert queries_for(client, "/en/") == before
+    cards = {card.h3.get_text(strip=True): card for card in html(client.get("/en/")).select(".card")}
+    original = [link.get_text() for link in cards[section.title].find("ul").find_all("a")]
+    assert original and [link.get_text() for link in cards["Copy 1"].find("ul").find_all("a")] == original

@@ -34,6 +34,7 @@ class EvidenceIndexPage(ExplainerPage):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["evidence.StudyPage"]
     max_count = 1
+    lists_children_on_home_page = False  # the home page shows its newest studies, not every study
 
     class Meta:
         verbose_name = _("evidence library")

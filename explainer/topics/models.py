@@ -1,8 +1,11 @@
+from collections import defaultdict
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from explainer.core.blocks import BodyBlock
 from explainer.core.handouts import PrintableMixin
@@ -29,6 +32,29 @@ class HomePage(ExplainerPage):
             for model in get_page_models()
             if getattr(model, "parent_page_types", None) and cls in model.clean_parent_page_models()
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections_with_their_pages()
+        return context
+
+    def sections_with_their_pages(self):
+        """The live, public children, each with its own live, public children as `child_pages`: read a level at a
+        time instead of once for each section. A page type whose children the home page does not list (the evidence
+        library shows its newest studies instead) says so with lists_children_on_home_page = False."""
+        sections = list(public(self.get_children().live()).specific())
+        listed = [section.path for section in sections if getattr(section, "lists_children_on_home_page", True)]
+        child_pages = defaultdict(list)
+        if listed:
+            under_listed = Q()
+            for path in listed:
+                under_listed |= Q(path__startswith=path)
+            children = public(Page.objects.filter(under_listed, depth=self.depth + 2).live()).order_by("path")
+            for child in children.specific():
+                child_pages[child.path[: -Page.steplen]].append(child)
+        for section in sections:
+            section.child_pages = child_pages[section.path]
+        return sections
 
     class Meta:
         verbose_name = _("home page")
