@@ -91,6 +91,7 @@ def test_study_page_shows_facts_outcomes_and_sources_in_both_languages(client, h
         outcomes = page.find("table", class_="outcomes")
         assert outcomes.find(class_="direction--no-difference")
         assert page.find("a", href="https://doi.org/10.1111/liv.12228")
+        assert page.find("a", href="https://clinicaltrials.gov/study/NCT00476060")
     english = html(client.get("/en/evidence/mohamadnejad-2013/"))
     assert (
         english.find("table", class_="facts").find("th", string="Comparison group").find_next("td").get_text(strip=True)

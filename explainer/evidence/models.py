@@ -55,6 +55,15 @@ class EvidenceIndexPage(ExplainerPage):
         return response
 
 
+def doi_url(doi):
+    return f"https://doi.org/{doi}" if doi else ""
+
+
+def registry_url(identifier):
+    """The trial's page on ClinicalTrials.gov for an NCT number; other registries have no address here."""
+    return f"https://clinicaltrials.gov/study/{identifier}" if identifier.upper().startswith("NCT") else ""
+
+
 class StudyPage(PrintableMixin, ExplainerPage):
     """One study or review: structured facts (the same in every language) and plain-language text (translated).
 
@@ -177,6 +186,14 @@ class StudyPage(PrintableMixin, ExplainerPage):
     @property
     def evidence_label(self):
         return evidence_label(self.study_type, self.randomised, self.blinding, self.comparator)
+
+    @property
+    def doi_url(self):
+        return doi_url(self.doi)
+
+    @property
+    def registry_url(self):
+        return registry_url(self.registry_id)
 
     @property
     def is_review(self):
@@ -389,9 +406,9 @@ class StudySource(Orderable):
     @property
     def url(self):
         if self.kind == "doi":
-            return f"https://doi.org/{self.identifier}"
+            return doi_url(self.identifier)
         if self.kind == "url":
             return self.identifier
-        if self.kind == "registry" and self.identifier.upper().startswith("NCT"):
-            return f"https://clinicaltrials.gov/study/{self.identifier}"
+        if self.kind == "registry":
+            return registry_url(self.identifier)
         return ""
