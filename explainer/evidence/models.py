@@ -17,7 +17,7 @@ from explainer.core.handouts import PrintableMixin
 from explainer.core.models import ExplainerPage
 from explainer.core.restrictions import public
 
-from . import choices
+from . import choices, facts
 from .facts import ALL_FACTS, FACT_FIELDS, FACT_PHRASES, SEED_DOCUMENTS, SEED_NUMBERS, FactRow, is_ip_address
 from .labels import UNCONTROLLED_LABELS, evidence_label
 from .listing import study_list
@@ -53,15 +53,6 @@ class EvidenceIndexPage(ExplainerPage):
         if getattr(response, "context_data", None) and response.context_data.get("missing_page"):
             response.status_code = 404  # not cached: the page cache keeps only 200 answers
         return response
-
-
-def doi_url(doi):
-    return f"https://doi.org/{doi}" if doi else ""
-
-
-def registry_url(identifier):
-    """The trial's page on ClinicalTrials.gov for an NCT number; other registries have no address here."""
-    return f"https://clinicaltrials.gov/study/{identifier}" if identifier.upper().startswith("NCT") else ""
 
 
 class StudyPage(PrintableMixin, ExplainerPage):
@@ -188,14 +179,6 @@ class StudyPage(PrintableMixin, ExplainerPage):
         return evidence_label(self.study_type, self.randomised, self.blinding, self.comparator)
 
     @property
-    def doi_url(self):
-        return doi_url(self.doi)
-
-    @property
-    def registry_url(self):
-        return registry_url(self.registry_id)
-
-    @property
     def is_review(self):
         return self.study_type in (choices.StudyType.SYSTEMATIC_REVIEW, choices.StudyType.NARRATIVE_REVIEW)
 
@@ -261,8 +244,8 @@ class StudyPage(PrintableMixin, ExplainerPage):
         for source in sources:
             if source.verified:
                 continue
-            facts = FACT_FIELDS if ALL_FACTS in source.fact_list else source.fact_list
-            for fact in facts:
+            backed = FACT_FIELDS if ALL_FACTS in source.fact_list else source.fact_list
+            for fact in backed:
                 if ALL_FACTS in source.fact_list and fact in verified:
                     continue
                 result.setdefault(fact, source)
@@ -406,9 +389,9 @@ class StudySource(Orderable):
     @property
     def url(self):
         if self.kind == "doi":
-            return doi_url(self.identifier)
+            return facts.doi_address(self.identifier)
         if self.kind == "url":
             return self.identifier
         if self.kind == "registry":
-            return registry_url(self.identifier)
+            return facts.registry_address(self.identifier)
         return ""

@@ -1,0 +1,9 @@
+"""Where a study can be found elsewhere: its paper by DOI, and its entry in a trial registry."""
+
+from django import template
+
+from ..facts import doi_address, registry_address
+
+register = template.Library()
+register.filter("doi_address", doi_address)
+register.filter("registry_address", registry_address)
