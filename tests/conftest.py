@@ -1,6 +1,10 @@
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
+
+from explainer.review.models import ClinicalReviewer
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +40,22 @@ def default_language_afterwards():
     """A request for a Chinese page leaves Chinese active in this thread; every test starts in the default."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def editor():
+    """An account in the Editors group."""
+    user = get_user_model().objects.create_user("edith", password="a long password 123")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def reviewer():
+    """An account in the Clinical reviewers group, with a name and role in both languages."""
+    user = get_user_model().objects.create_user("dr-li", password="a long password 123")
+    user.groups.add(Group.objects.get(name="Clinical reviewers"))
+    ClinicalReviewer.objects.create(
+        user=user, name="Dr Li Wei", role_en="Consultant hepatologist", role_zh_hans="肝病科主任医师"
+    )
+    return user

@@ -35,3 +35,17 @@ def topic_page_form(page, body, **changes):
         "loaded_revision_created_at": latest.created_at.isoformat(),
     }
     return page_form(**{**fields, **body, **changes})
+
+
+def submit(page, editor, **changes):
+    """Save the changes as a revision and start the page's review workflow, as the editor."""
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision(user=editor)
+    return page.get_workflow().start(page, editor)
+
+
+def approve(workflow_state, reviewer):
+    """Approve the workflow's current task, as the reviewer."""
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, reviewer, "approve")

@@ -1,54 +1,24 @@
+"""Clinical review: roles, the workflow, review records and intervals, overdue pages, the JSON-LD a reviewed page carries."""
+
 import calendar
 import datetime
 import json
-import re
 from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from PIL import Image
 from wagtail.models import Page, Workflow
 
 from explainer.evidence.models import StudyPage
 from explainer.review.models import ClinicalReviewer, PageReview, add_months
 from explainer.topics.models import TopicPage
-from tests.editor import page_form, topic_page_form
+from tests.editor import approve, submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    user = get_user_model().objects.create_user("edith", password="a long password 123")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def reviewer():
-    user = get_user_model().objects.create_user("dr-li", password="a long password 123")
-    user.groups.add(Group.objects.get(name="Clinical reviewers"))
-    ClinicalReviewer.objects.create(
-        user=user, name="Dr Li Wei", role_en="Consultant hepatologist", role_zh_hans="肝病科主任医师"
-    )
-    return user
-
-
-def submit(page, editor, **changes):
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision(user=editor)
-    return page.get_workflow().start(page, editor)
-
-
-def approve(workflow_state, reviewer):
-    task_state = workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, reviewer, "approve")
 
 
 def test_roles_and_the_site_wide_workflow_exist():
@@ -219,53 +189,6 @@ def test_loadcontent_keeps_every_revision_and_editors_can_compare_them(tmp_path,
     assert client.get(f"/admin/pages/{page.id}/history/").status_code == 200
 
 
-def decode_qr(svg):
-    size = int(re.search(r'viewbox="0 0 (\d+) \d+"', svg, re.IGNORECASE).group(1))
-    scale = 8
-    image = Image.new("L", (size * scale, size * scale), 255)
-    for x, y in re.findall(r"M(\d+) (\d+)h1v1h-1z", svg):
-        x, y = int(x), int(y)
-        image.paste(0, (x * scale, y * scale, (x + 1) * scale, (y + 1) * scale))
-    import zxingcpp
-
-    results = zxingcpp.read_barcodes(image)
-    return [result.text for result in results]
-
-
-@pytest.mark.parametrize(
-    "language, path",
-    [("en", "/about-cirrhosis/symptoms-and-complications/"), ("zh-hans", "/evidence/mohamadnejad-2013/")],
-)
-def test_handout_prints_without_navigation_with_a_qr_code_to_the_page(client, html, language, path):
-    page = html(client.get(f"/{language}{path}print/"))
-    assert page.html["lang"] == ("en" if language == "en" else "zh-Hans")
-    assert page.find(class_="main-menu") is None and page.find(class_="language-switch") is None
-    assert page.find("link", rel="stylesheet")["href"].endswith("print.css")
-    assert page.find(class_="review-record")
-    svg = str(page.find("svg", class_="qr-code"))
-    assert decode_qr(svg) == [f"http://testserver/{language}{path}"]
-
-
-def test_topic_handout_shows_key_points_and_sources(client, html):
-    topic = TopicPage.objects.get(slug="symptoms-and-complications")
-    page = html(client.get("/en/about-cirrhosis/symptoms-and-complications/print/"))
-    key_points = topic.key_point_list()
-    assert key_points
-    assert [li.get_text() for li in page.select(".handout__points li")] == key_points
-    assert page.select(".handout__sources li")
-
-
-def test_study_handout_shows_its_evidence_label_what_it_can_tell_and_its_doi(client, html):
-    """A study's handout is its own template (evidence/study_page_print.html) on the shared handout page."""
-    study = StudyPage.objects.get(slug="mohamadnejad-2013")
-    page = html(client.get("/en/evidence/mohamadnejad-2013/print/"))
-    assert page.find(class_="qr-code") and page.find(class_="review-record")
-    assert page.find(class_="badge__text").get_text() == str(study.evidence_label.text)
-    assert page.find("h2", string="What this study can and cannot tell you")
-    assert page.select(".handout__points") == []
-    assert f"doi:{study.doi}" in page.find("p", class_="handout__sources").get_text()
-
-
 def test_every_patient_page_has_medical_web_page_json_ld(editor, reviewer, client, html):
     for path in [
         "/en/",
@@ -286,146 +209,6 @@ def test_every_patient_page_has_medical_web_page_json_ld(editor, reviewer, clien
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["lastReviewed"] == datetime.date.today().isoformat()
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Li Wei", "jobTitle": "Consultant hepatologist"}
-
-
-def test_admin_logins_are_throttled(client):
-    get_user_model().objects.create_user("locked", password="a long password 123")
-    statuses = []
-    for _attempt in range(6):
-        response = client.post("/admin/login/", {"username": "locked", "password": "wrong"}, REMOTE_ADDR="10.9.9.9")
-        statuses.append(response.status_code)
-    assert statuses[:4] == [200] * 4 and statuses[4:] == [429, 429]  # locked at the fifth failure
-    locked = client.post(
-        "/admin/login/", {"username": "locked", "password": "a long password 123"}, REMOTE_ADDR="10.9.9.9"
-    )
-    assert locked.status_code == 429
-
-
-def test_passwords_must_be_strong():
-    for weak in ["short", "password1234", "12345678901234"]:
-        with pytest.raises(ValidationError):
-            validate_password(weak)
-    validate_password("correct horse battery staple 42")
-
-
-def test_editors_cannot_see_or_change_users_but_can_edit_content(client, editor):
-    client.force_login(editor)
-    assert client.get("/admin/users/").status_code in (302, 403)
-    assert client.get(f"/admin/users/{editor.pk}/").status_code in (302, 403)
-    page = TopicPage.objects.get(slug="causes")
-    assert client.get(f"/admin/pages/{page.id}/edit/").status_code == 200
-    assert client.get("/admin/snippets/glossary/glossaryterm/").status_code == 200
-
-
-def test_createreviewer_and_createeditor_commands():
-    out = StringIO()
-    call_command(
-        "createreviewer",
-        "dr-wang",
-        "--name",
-        "Dr Wang Fang",
-        "--role",
-        "Hepatologist",
-        "--role-zh",
-        "肝病科医生",
-        stdout=out,
-    )
-    user = get_user_model().objects.get(username="dr-wang")
-    assert user.groups.filter(name="Clinical reviewers").exists()
-    assert user.clinical_reviewer.role_zh_hans == "肝病科医生"
-    assert "Password:" in out.getvalue()
-    call_command("createeditor", "ed-zhao", "--password", "a very long passphrase 99", stdout=StringIO())
-    editor = get_user_model().objects.get(username="ed-zhao")
-    assert editor.groups.filter(name="Editors").exists() and editor.check_password("a very long passphrase 99")
-
-
-def section_form(**fields):
-    """Form data for a section page in the admin editor (empty bodies and sources)."""
-    empty = {"title_en": "", "title_zh_hans": "", "summary_en": "", "summary_zh_hans": "", "slug": "ready-check"}
-    return page_form(**{**empty, "body_en-count": "0", "body_zh_hans-count": "0", **fields})
-
-
-def test_a_page_in_one_language_can_be_saved_as_a_draft_but_not_submitted(client, editor):
-    from wagtail.models import WorkflowState
-
-    from explainer.topics.models import HomePage, SectionPage
-
-    client.force_login(editor)
-    home = HomePage.objects.get()
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
-
-    english_only = section_form(
-        title_en="Living with cirrhosis",
-        summary_en="Day-to-day help.",
-        **nested_form_data({"body_en": streamfield([("heading", "Daily life")])}),
-    )
-    response = client.post(f"/admin/pages/add/pages/sectionpage/{home.id}/", {**english_only, "action-submit": "1"})
-    assert response.status_code == 200 and not SectionPage.objects.filter(slug="ready-check").exists()
-    form = response.context["form"]
-    assert set(form.errors) >= {"title_zh_hans", "summary_zh_hans", "body_zh_hans"}
-    assert not {"title_en", "summary_en", "body_en"} & set(form.errors)
-    assert "Write the Chinese too" in form.errors["summary_zh_hans"][0]
-
-    response = client.post(f"/admin/pages/add/pages/sectionpage/{home.id}/", english_only)  # Save draft
-    assert response.status_code == 302
-    page = SectionPage.objects.get(slug="ready-check")
-    assert not page.live
-
-    response = client.post(f"/admin/pages/{page.id}/edit/", {**english_only, "action-submit": "1"})
-    assert response.status_code == 200 and "summary_zh_hans" in response.context["form"].errors
-    assert not WorkflowState.objects.filter(object_id=str(page.id), status="in_progress").exists()
-
-    both = {
-        **english_only,
-        "title_zh_hans": "与肝硬化共处",
-        "summary_zh_hans": "日常生活的帮助。",
-        **nested_form_data({"body_zh_hans": streamfield([("heading", "日常生活")])}),
-    }
-    response = client.post(f"/admin/pages/{page.id}/edit/", {**both, "action-submit": "1"})
-    assert response.status_code == 302, response.context["form"].errors
-    assert WorkflowState.objects.filter(object_id=str(page.id), status="in_progress").exists()
-
-
-def test_a_glossary_term_in_one_language_can_be_drafted_but_not_submitted(client, editor):
-    from explainer.glossary.models import GlossaryTerm
-
-    client.force_login(editor)
-    english_only = {
-        "term_en": "Spleen",
-        "term_zh_hans": "",
-        "also_en": "",
-        "also_zh_hans": "",
-        "definition_en": "An organ on the left of the belly.",
-        "definition_zh_hans": "",
-        "slug": "spleen-test",
-    }
-    response = client.post("/admin/snippets/glossary/glossaryterm/add/", {**english_only, "action-submit": "1"})
-    assert response.status_code == 200
-    errors = response.context["form"].errors
-    assert set(errors) >= {"term_zh_hans", "definition_zh_hans"} and "also_zh_hans" not in errors
-    assert not GlossaryTerm.objects.filter(slug="spleen-test").exists()
-    assert client.post("/admin/snippets/glossary/glossaryterm/add/", english_only).status_code == 302
-    assert not GlossaryTerm.objects.get(slug="spleen-test").live
-
-
-@pytest.mark.parametrize(
-    "changes, field",
-    [
-        ({"study_type": "rct", "randomised": False}, "randomised"),
-        ({"study_type": "single-arm", "randomised": True, "comparator": "none"}, "randomised"),
-        ({"study_type": "rct", "randomised": True, "comparator": "none"}, "comparator"),
-        ({"study_type": "single-arm", "randomised": False, "comparator": "placebo"}, "comparator"),
-        ({"study_type": "single-arm", "randomised": False, "comparator": "none", "blinding": "double"}, "blinding"),
-    ],
-)
-def test_a_study_whose_design_contradicts_itself_is_refused_on_that_field(changes, field):
-    study = StudyPage.objects.get(slug="lin-2017")
-    study.clean()  # as loaded: consistent
-    for name, value in changes.items():
-        setattr(study, name, value)
-    with pytest.raises(ValidationError) as error:
-        study.clean()
-    assert field in error.value.message_dict
 
 
 def test_checkparity_reports_a_draft_awaiting_review(editor):
@@ -496,144 +279,6 @@ def test_a_reviewer_has_a_name_in_each_language_and_the_admin_shows_it(editor, c
     )
     assert "Dr Zhou Min, Hepatologist" in english and "周敏" not in english
     assert "审核：周敏医生（肝病科医生）" in chinese and "Zhou" not in chinese
-
-
-def test_approving_from_the_dashboard_confirms_it_and_leaves_nothing_unpublished(editor, reviewer, client):
-    page = TopicPage.objects.get(slug="causes")
-    state = submit(page, editor, title_en="Causes of cirrhosis (checked)")
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(reviewer)
-    profile.preferred_language = "en"  # the admin's language is otherwise the browser's
-    profile.save()
-    client.force_login(reviewer)
-    task_state = state.current_task_state
-    response = client.post(
-        f"/admin/pages/workflow/action/{page.id}/approve/{task_state.id}/", {"next": "/admin/"}, follow=True
-    )
-    text = response.content.decode()
-    review = PageReview.objects.get(page=page)
-    assert "Approved: “Causes of cirrhosis (checked)” is live." in text
-    assert "the next is due" in text and str(review.next_review_due.year) in text
-    page.refresh_from_db()
-    assert page.live and not page.has_unpublished_changes and page.title_en == "Causes of cirrhosis (checked)"
-
-
-@pytest.fixture
-def page_in_review(editor, monkeypatch):
-    """A topic page an editor changed and submitted in the editor, and the body's form data as the editor (and a
-    reviewer opening it) posts it. The caution layer's checks on saving and approving are not what these tests are
-    about and take seconds, so they find nothing here."""
-    from django.test import Client
-    from wagtail.test.utils.form_data import nested_form_data, rich_text
-
-    monkeypatch.setattr("explainer.caution.wagtail_hooks.blocking_claims", lambda page: [])
-    body = nested_form_data(
-        {
-            field: {
-                "count": "1",
-                "0": {
-                    "type": "paragraph",
-                    "value": rich_text(text),
-                    "deleted": "",
-                    "order": "0",
-                    "id": f"{field}-paragraph",
-                },
-            }
-            for field, text in [
-                ("body_en", "<p>Heavy drinking and hepatitis B are common causes.</p>"),
-                ("body_zh_hans", "<p>常见的原因有长期喝酒和乙肝。</p>"),
-            ]
-        }
-    )
-    page = TopicPage.objects.get(slug="causes")
-    client = Client()
-    client.force_login(editor)
-    form = topic_page_form(page, body, title_en="Causes of cirrhosis (checked)", **{"action-submit": "true"})
-    assert client.post(f"/admin/pages/{page.pk}/edit/", form).status_code == 302
-    page = TopicPage.objects.get(pk=page.pk).get_latest_revision_as_object()
-    assert page.title_en == "Causes of cirrhosis (checked)" and page.current_workflow_task is not None
-    return page, body
-
-
-APPROVE = {"action-workflow-action": "true", "workflow-action-name": "approve"}
-
-
-def test_approve_and_publish_in_the_editor_leaves_no_draft_when_autosave_posts_the_form_again(
-    page_in_review, reviewer, client
-):
-    """ux review #29: clicking "Approve and publish" adds the action's hidden inputs to the form, autosave took them
-    for an edit and posted the form again while the approval was processed: an identical revision after the one
-    published, and the page "live + draft"."""
-    page, body = page_in_review
-    revisions = page.revisions.count()
-    client.force_login(reviewer)
-    form = topic_page_form(page, body, **APPROVE)
-    response = client.post(f"/admin/pages/{page.pk}/edit/", form)
-    assert response.status_code == 302
-    page = TopicPage.objects.get(pk=page.pk)
-    assert page.revisions.count() == revisions  # the reviewer changed nothing: the submitted revision is published
-    assert page.live and page.title_en == "Causes of cirrhosis (checked)"
-    assert not page.has_unpublished_changes and page.live_revision_id == page.latest_revision_id
-
-    autosave = client.post(f"/admin/pages/{page.pk}/edit/", form, HTTP_ACCEPT="application/json")
-
-    assert autosave.json()["success"] is False and autosave.json()["error_code"] == "invalid_revision"
-    page = TopicPage.objects.get(pk=page.pk)
-    assert page.revisions.count() == revisions
-    assert not page.has_unpublished_changes and page.live_revision_id == page.latest_revision_id
-    assert PageReview.objects.filter(page=page).count() == 1
-
-
-def test_an_autosave_that_arrives_before_the_approval_neither_approves_nor_saves(page_in_review, reviewer, client):
-    page, body = page_in_review
-    revisions = page.revisions.count()
-    client.force_login(reviewer)
-    autosave = client.post(
-        f"/admin/pages/{page.pk}/edit/", topic_page_form(page, body, **APPROVE), HTTP_ACCEPT="application/json"
-    )
-    assert autosave.status_code == 409 and autosave.json()["error_code"] == "invalid_revision"
-    page = TopicPage.objects.get(pk=page.pk)
-    assert page.revisions.count() == revisions and page.title_en == "Causes of cirrhosis"
-    assert page.current_workflow_task is not None and not PageReview.objects.filter(page=page).exists()
-
-
-def test_the_glossary_editor_refuses_the_same_autosave(reviewer, client):
-    from explainer.glossary.models import GlossaryTerm
-
-    term = GlossaryTerm.objects.get(slug="ascites")
-    revisions = term.revisions.count()
-    client.force_login(reviewer)
-    autosave = client.post(
-        f"/admin/snippets/glossary/glossaryterm/edit/{term.pk}/",
-        {"term_en": term.term_en, **APPROVE},
-        HTTP_ACCEPT="application/json",
-    )
-    assert autosave.status_code == 409 and autosave.json()["error_code"] == "invalid_revision"
-    assert GlossaryTerm.objects.get(pk=term.pk).revisions.count() == revisions
-
-
-def test_an_ordinary_autosave_still_saves_a_draft(page_in_review, reviewer, client):
-    page, body = page_in_review
-    revisions = page.revisions.count()
-    client.force_login(reviewer)
-    form = topic_page_form(page, body, summary_en=page.summary_en + " Autosaved.")
-    autosave = client.post(f"/admin/pages/{page.pk}/edit/", form, HTTP_ACCEPT="application/json")
-    assert autosave.json()["success"] is True
-    page = TopicPage.objects.get(pk=page.pk)
-    assert page.revisions.count() == revisions + 1
-    assert page.get_latest_revision_as_object().summary_en.endswith(" Autosaved.")
-
-
-def test_the_editor_loads_the_script_that_stops_autosave_once_the_form_is_sent(reviewer, client):
-    from django.conf import settings
-
-    client.force_login(reviewer)
-    page = TopicPage.objects.get(slug="causes")
-    html = client.get(f"/admin/pages/{page.id}/edit/").content.decode()
-    assert "js/admin-autosave.js" in html
-    script = (settings.SITE_DIR / "static" / "js" / "admin-autosave.js").read_text()
-    assert 'setAttribute("data-w-autosave-active-value"' in script and '.on("submit"' in script
 
 
 def test_every_loaded_page_and_term_is_ready_for_review():

@@ -6,8 +6,6 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import CommandError
 from django.db import connection
 
@@ -19,22 +17,6 @@ from explainer.topics.models import TopicPage
 from tests.loading import edit, load
 
 pytestmark = pytest.mark.django_db
-
-
-def user(name, group):
-    person = get_user_model().objects.create_user(name, password="a long password 123")
-    person.groups.add(Group.objects.get(name=group))
-    return person
-
-
-@pytest.fixture
-def editor():
-    return user("edith", "Editors")
-
-
-@pytest.fixture
-def reviewer():
-    return user("dr-li", "Clinical reviewers")
 
 
 def submit_draft(obj, editor, **changes):
