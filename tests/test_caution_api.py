@@ -1,3 +1,4 @@
+import io
 import json
 import logging
 
@@ -65,9 +66,25 @@ def test_text_over_the_limit_gets_413_saying_the_limit(client):
     assert post(client, {"text": "肝" * 100_000}).status_code == 200
 
 
+class UnreadableBody(io.RawIOBase):
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the body was read")
+
+    readline = readinto = read
+
+
 def test_a_huge_body_is_refused_before_it_is_read(client):
-    response = client.post(URL, data="x", content_type="application/json", CONTENT_LENGTH=str(50_000_000))
+    response = client.post(
+        URL,
+        data="x",
+        content_type="application/json",
+        CONTENT_LENGTH=str(50_000_000),
+        **{"wsgi.input": UnreadableBody()},
+    )
     assert response.status_code == 413
+    assert response.json()["limit"] == 100_000 and "too long" in response.json()["error"]
 
 
 @pytest.mark.parametrize("method", ["get", "put", "delete", "patch"])
