@@ -53,6 +53,11 @@ class BodyBlock(blocks.StreamBlock):
     )
 
 
+def doi_address(doi):
+    """The address a DOI resolves at, for any source that has one (a page's sources, a study's paper)."""
+    return f"https://doi.org/{doi}" if doi else ""
+
+
 class SourceBlock(blocks.StructBlock):
     """A source as a reader would cite it: who, what, when, and a link. The Chinese site shows the Chinese citation
     and note when there is one."""
@@ -83,6 +88,7 @@ class SourceBlock(blocks.StructBlock):
         chinese = get_language() == "zh-hans"
         context["citation"] = (chinese and value.get("citation_zh_hans")) or value.get("citation")
         context["note"] = (chinese and value.get("note_zh_hans")) or value.get("note")
+        context["doi_address"] = doi_address(value.get("doi"))
         return context
 
 

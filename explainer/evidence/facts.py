@@ -100,10 +100,6 @@ def is_ip_address(host):
     return True
 
 
-def doi_address(doi):
-    return f"https://doi.org/{doi}" if doi else ""
-
-
 def registry_address(identifier):
     """The trial's page on ClinicalTrials.gov for an NCT number; other registries have no address here."""
     return f"https://clinicaltrials.gov/study/{identifier}" if identifier.upper().startswith("NCT") else ""

@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from explainer.core.blocks import BodyBlock
+from explainer.core.blocks import BodyBlock, doi_address
 from explainer.core.handouts import PrintableMixin
 from explainer.core.models import ExplainerPage
 from explainer.core.restrictions import public
@@ -389,7 +389,7 @@ class StudySource(Orderable):
     @property
     def url(self):
         if self.kind == "doi":
-            return facts.doi_address(self.identifier)
+            return doi_address(self.identifier)
         if self.kind == "url":
             return self.identifier
         if self.kind == "registry":

@@ -2,7 +2,9 @@
 
 from django import template
 
-from ..facts import doi_address, registry_address
+from explainer.core.blocks import doi_address
+
+from ..facts import registry_address
 
 register = template.Library()
 register.filter("doi_address", doi_address)
