@@ -93,8 +93,11 @@ class Embedder:
         self.model = E5()
 
     def embed(self, texts):
-        """Unit vectors for the texts, each cut to its first EMBEDDED_CHARACTERS: a run-on paste costs no more."""
-        return np.asarray(self.model.passage([text[:EMBEDDED_CHARACTERS] for text in texts]), dtype=np.float32)
+        """Unit vectors for the texts, each cut to its first EMBEDDED_CHARACTERS: a run-on paste costs no more.
+
+        With e5's "query: " prefix, which its authors advise for embeddings used as features of a classifier ("passage: "
+        is for the documents of a search); out of fold it also judged English better (objective 0.999 → 1.006)."""
+        return np.asarray(self.model.query([text[:EMBEDDED_CHARACTERS] for text in texts]), dtype=np.float32)
 
 
 @lru_cache(maxsize=1)
