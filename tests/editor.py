@@ -1,7 +1,9 @@
 """The page editor's form as the browser posts it, for tests that save, submit or approve through the admin."""
 
+from django.contrib.admin.utils import quote
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Page
 
 
 def page_form(**fields):
@@ -49,13 +51,16 @@ def submit(page, editor, **changes):
 
 
 def approve(workflow_state, reviewer):
-    """Approve the page's current review task as a reviewer does: the admin's workflow action, posted."""
+    """Approve the current review task of a page or a snippet as a reviewer does: the admin's workflow action, posted."""
     task_state = workflow_state.current_task_state
+    reviewed = workflow_state.content_object
+    if isinstance(reviewed, Page):
+        url_name = "wagtailadmin_pages:workflow_action"
+    else:
+        url_name = reviewed.snippet_viewset.get_url_name("workflow_action")
     client = Client()
     client.force_login(reviewer)
-    address = reverse(
-        "wagtailadmin_pages:workflow_action", args=(int(workflow_state.object_id), "approve", task_state.pk)
-    )
+    address = reverse(url_name, args=(quote(reviewed.pk), "approve", task_state.pk))
     response = client.post(address, {"comment": ""})
     assert response.status_code == 302, response.content[:500]
     task_state.refresh_from_db()

@@ -14,6 +14,7 @@ from explainer.content.loader import load_lock
 from explainer.content.models import LoadedFile
 from explainer.glossary.models import GlossaryTerm
 from explainer.topics.models import TopicPage
+from tests.editor import approve
 from tests.loading import edit, load
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +25,6 @@ def submit_draft(obj, editor, **changes):
         setattr(obj, name, value)
     obj.save_revision(user=editor)
     obj.get_workflow().start(obj, editor)
-
-
-def approve(obj, reviewer):
-    obj = type(obj).objects.get(pk=obj.pk)
-    state = obj.current_workflow_task_state
-    state.task.specific.on_action(state, reviewer, "approve")
 
 
 def glossary(client):
@@ -92,7 +87,7 @@ def test_an_editors_definition_is_live_only_after_a_clinical_reviewer_approves_i
     submit_draft(term, editor, definition_en="Edited: fluid that builds up in the belly.")
     assert old in glossary(client) and "Edited: fluid" not in glossary(client)
     assert GlossaryTerm.objects.get(slug="ascites").definition_en == old
-    approve(term, reviewer)
+    approve(GlossaryTerm.objects.get(pk=term.pk).current_workflow_state, reviewer)
     term = GlossaryTerm.objects.get(slug="ascites")
     assert term.definition_en == "Edited: fluid that builds up in the belly." and term.live
     assert "Edited: fluid" in glossary(client)
@@ -120,7 +115,7 @@ def test_an_editors_claim_pattern_is_used_only_after_approval(client, editor, re
     pattern = ClaimPattern.objects.get(slug="cure")
     submit_draft(pattern, editor, patterns_en="nothing-will-ever-match-this", patterns_zh="")
     assert cure_phrases("Stem cells cure cirrhosis.")  # the live version is still used
-    approve(pattern, reviewer)
+    approve(ClaimPattern.objects.get(pk=pattern.pk).current_workflow_state, reviewer)
     assert cure_phrases("Stem cells cure cirrhosis.") == []
     assert cure_phrases("nothing-will-ever-match-this") == ["nothing-will-ever-match-this"]
 
