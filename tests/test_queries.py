@@ -162,3 +162,17 @@ def test_the_home_page_lists_each_sections_pages_in_the_same_queries_however_man
     cards = {card.h3.get_text(strip=True): card for card in html(client.get("/en/")).select(".card")}
     original = [link.get_text() for link in cards[section.title].find("ul").find_all("a")]
     assert original and [link.get_text() for link in cards["Copy 1"].find("ul").find_all("a")] == original
+
+
+def test_the_home_page_reads_the_body_of_no_page_it_lists(client, settings, html):
+    """It shows each section's title, summary and address and the titles of the pages under it: their bodies, the
+    largest column of each page, are left in the database."""
+    without_page_cache(settings)
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/")
+    assert html(response).select(".card h3 a")
+    tables_read_with_a_body = {
+        query["sql"].split(" FROM ")[1].split()[0] for query in captured.captured_queries if '."body' in query["sql"]
+    }
+    assert tables_read_with_a_body == {'"pages_homepage"'}

@@ -41,8 +41,10 @@ class HomePage(ExplainerPage):
     def sections_with_their_pages(self):
         """The live, public children, each with its own live, public children as `child_pages`: read a level at a
         time instead of once for each section. A page type whose children the home page does not list (the evidence
-        library shows its newest studies instead) says so with lists_children_on_home_page = False."""
-        sections = list(public(self.get_children().live()).specific())
+        library shows its newest studies instead) says so with lists_children_on_home_page = False. The home page
+        shows a section's title, summary and address, so its body is not read, and only the title and address of the
+        pages under it, so they are read as plain pages, not each type in a query of its own."""
+        sections = list(public(self.get_children().live()).defer_streamfields().specific())
         listed = [section.path for section in sections if getattr(section, "lists_children_on_home_page", True)]
         child_pages = defaultdict(list)
         if listed:
@@ -50,7 +52,7 @@ class HomePage(ExplainerPage):
             for path in listed:
                 under_listed |= Q(path__startswith=path)
             children = public(Page.objects.filter(under_listed, depth=self.depth + 2).live()).order_by("path")
-            for child in children.specific():
+            for child in children:
                 child_pages[child.path[: -Page.steplen]].append(child)
         for section in sections:
             section.child_pages = child_pages[section.path]

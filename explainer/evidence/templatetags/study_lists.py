@@ -28,5 +28,10 @@ def newest_studies(page, count=5):
     """The newest studies in an evidence library (none for any other page), with their groups for study_line."""
     if not isinstance(page, EvidenceIndexPage):
         return []
-    studies = public(StudyPage.objects.child_of(page).live()).order_by("-year", "title").prefetch_related("arms")
+    studies = (
+        public(StudyPage.objects.child_of(page).live())
+        .defer_streamfields()
+        .order_by("-year", "title")
+        .prefetch_related("arms")
+    )
     return list(studies[:count])
