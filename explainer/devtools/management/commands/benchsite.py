@@ -5,8 +5,8 @@ with --postgres), loads the content, collects the static files, and starts gunic
 on a free loopback port. It then prints:
 
 - throughput and latency of a topic page, a study page, the evidence index and the stylesheet (wrk);
-- the same pages without the page cache (a second server that caches no page, so every request renders it), as a
-  share of the stylesheet's rate, and the evidence index so again with ten times the studies;
+- the same pages and the home page without the page cache (a second server that caches no page, so every request
+  renders it), as a share of the stylesheet's rate, and the evidence index so again with ten times the studies;
 - the topic page's weight: its HTML and every stylesheet, script and icon it links, against the 50 kB target;
 - database queries per page (Django's test client, in a separate process, on a copy of the database), before and
   after adding nine copies of every study (`explainer.devtools.in_process`);
@@ -58,13 +58,14 @@ STYLESHEET = "css/site.css"
 PAGE_WEIGHT_TARGET_BYTES = 50_000
 # Issue 11: a page rendered without the page cache answers at least this share of the static file's rate.
 UNCACHED_TARGET = 0.15
+HOME_PATH = "/en/"
+EVIDENCE_INDEX_PATHS = [("evidence index", EVIDENCE_PATH), ("its page 2", f"{EVIDENCE_PATH}?page=2")]
 UNCACHED_PATHS = [
+    ("home page", HOME_PATH),
     ("topic page", TOPIC_PATH),
     ("study page", STUDY_PATH),
-    ("evidence index", EVIDENCE_PATH),
-    ("its page 2", f"{EVIDENCE_PATH}?page=2"),
+    *EVIDENCE_INDEX_PATHS,
 ]
-EVIDENCE_INDEX_PATHS = UNCACHED_PATHS[2:]
 MAX_LOAD_TEST_SECONDS = 60
 
 
