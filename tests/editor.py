@@ -42,12 +42,13 @@ def topic_page_form(page, body, **changes):
     return page_form(**{**fields, **body, **changes})
 
 
-def submit(page, editor, **changes):
-    """Save the changes as a revision and start the page's review workflow, as the editor."""
+def submit(reviewed, editor, **changes):
+    """Save the changes to a page or a snippet as a revision and start its review workflow, as the editor; returns the
+    workflow's state, for approve()."""
     for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision(user=editor)
-    return page.get_workflow().start(page, editor)
+        setattr(reviewed, name, value)
+    reviewed.save_revision(user=editor)
+    return reviewed.get_workflow().start(reviewed, editor)
 
 
 def approve(workflow_state, reviewer):

@@ -14,17 +14,10 @@ from explainer.content.loader import load_lock
 from explainer.content.models import LoadedFile
 from explainer.glossary.models import GlossaryTerm
 from explainer.topics.models import TopicPage
-from tests.editor import approve
+from tests.editor import approve, submit
 from tests.loading import edit, load
 
 pytestmark = pytest.mark.django_db
-
-
-def submit_draft(obj, editor, **changes):
-    for name, value in changes.items():
-        setattr(obj, name, value)
-    obj.save_revision(user=editor)
-    obj.get_workflow().start(obj, editor)
 
 
 def glossary(client):
@@ -84,10 +77,10 @@ def test_an_editor_submitting_a_definition_in_the_admin_changes_nothing_live(cli
 def test_an_editors_definition_is_live_only_after_a_clinical_reviewer_approves_it(client, editor, reviewer):
     term = GlossaryTerm.objects.get(slug="ascites")
     old = term.definition_en
-    submit_draft(term, editor, definition_en="Edited: fluid that builds up in the belly.")
+    review = submit(term, editor, definition_en="Edited: fluid that builds up in the belly.")
     assert old in glossary(client) and "Edited: fluid" not in glossary(client)
     assert GlossaryTerm.objects.get(slug="ascites").definition_en == old
-    approve(GlossaryTerm.objects.get(pk=term.pk).current_workflow_state, reviewer)
+    approve(review, reviewer)
     term = GlossaryTerm.objects.get(slug="ascites")
     assert term.definition_en == "Edited: fluid that builds up in the belly." and term.live
     assert "Edited: fluid" in glossary(client)
@@ -113,9 +106,9 @@ def test_an_editors_claim_pattern_is_used_only_after_approval(client, editor, re
     assert "cure" in flags(client, "Stem cells cure cirrhosis.")
     assert cure_phrases("Stem cells cure cirrhosis.")
     pattern = ClaimPattern.objects.get(slug="cure")
-    submit_draft(pattern, editor, patterns_en="nothing-will-ever-match-this", patterns_zh="")
+    review = submit(pattern, editor, patterns_en="nothing-will-ever-match-this", patterns_zh="")
     assert cure_phrases("Stem cells cure cirrhosis.")  # the live version is still used
-    approve(ClaimPattern.objects.get(pk=pattern.pk).current_workflow_state, reviewer)
+    approve(review, reviewer)
     assert cure_phrases("Stem cells cure cirrhosis.") == []
     assert cure_phrases("nothing-will-ever-match-this") == ["nothing-will-ever-match-this"]
 
@@ -176,7 +169,7 @@ def test_loadcontent_publishes_terms_and_patterns_as_revisions(content):
 
 def test_loadcontent_skips_a_term_with_a_draft_waiting_for_review(content, editor):
     term = GlossaryTerm.objects.get(slug="ascites")
-    submit_draft(term, editor, definition_en="An editor's draft.")
+    submit(term, editor, definition_en="An editor's draft.")
     edit(content / "glossary/ascites.yaml", lambda data: data["definition"].update(en="From the file."))
     assert "skipped glossary/ascites.yaml: it was changed in the admin since it was loaded" in load(content)
     term = GlossaryTerm.objects.get(slug="ascites")
