@@ -17,10 +17,12 @@ def test_the_embedding_package_behaves_like_multilingual_e5_small():
             "The train to the airport leaves every twenty minutes.",
         ]
     )
-    assert vectors.shape == (3, 384)
-    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
-    same_meaning, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
-    assert same_meaning > unrelated + 0.05
+    assert vectors.shape == (3, 2 * 384)
+    for view in (vectors[:, :384], vectors[:, 384:]):  # read as a query and as a passage
+        assert np.allclose(np.linalg.norm(view, axis=1), 1.0, atol=1e-3)
+        same_meaning, unrelated = view[0] @ view[1], view[0] @ view[2]
+        assert same_meaning > unrelated + 0.05
+    assert not np.allclose(vectors[:, :384], vectors[:, 384:], atol=1e-2)
 
 
 def test_features_see_words_characters_and_what_the_patterns_found():
