@@ -3,7 +3,7 @@
 A phrase claim (one the patterns and context rules agree on) must be reworded or marked as quoted before the page
 is published. Sentences that the sentence model flags on its own, or phrases it restores against the context
 rules, are shown to editors as worth a second look but do not block publishing: on our own accurate pages the model
-alone marks about 3 % of sentences, too many false alarms to stop a clinician's approved page on.
+alone marks one or two sentences in a hundred (README), too many false alarms to stop a clinician's approved page on.
 """
 
 from dataclasses import dataclass
