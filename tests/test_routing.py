@@ -3,8 +3,12 @@ pages, private sections, and per-publish data that a change reaches at once."""
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Page, PageViewRestriction
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
 
+from explainer.core.page_cache import per_version
+from explainer.core.routing import MAX_KEPT_HOSTS
 from explainer.core.versions import CacheVersion
 from explainer.evidence.models import StudyPage
 from explainer.topics.models import TopicPage
@@ -30,6 +34,41 @@ def test_the_page_for_an_address_is_found_in_four_queries_at_any_depth(
         code = page.short_link.code if page.has_short_link else None
     assert (type(page).__name__, page.slug) == (model, slug)
     assert code is None or len(code) >= 4
+
+
+def tables_read(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return [query["sql"].split(" FROM ")[1].split()[0].strip('"') for query in captured.captured_queries]
+
+
+def test_a_reader_s_page_is_found_without_reading_the_site_or_its_home_page_again(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # every request renders the page
+    path = "/en/about-cirrhosis/what-is-cirrhosis/"
+    assert "wagtailcore_site" in tables_read(client, path)  # the first request after a publish reads the site
+    # The pages on the way, and the page itself: nothing more when what is read once per publish has been read.
+    assert tables_read(client, path) == ["wagtailcore_page", "pages_topicpage"]
+    assert "wagtailcore_site" not in tables_read(client, "/zh-hans/")  # and the home page, in either language
+
+
+def test_a_new_or_changed_site_is_used_at_once(client, settings, html):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "clinic.example"]
+    assert client.get("/en/what-is-cirrhosis/", HTTP_HOST="clinic.example").status_code == 404  # the default site
+    section = Page.objects.get(slug="about-cirrhosis")
+    site = Site.objects.create(hostname="clinic.example", port=80, root_page=section, site_name="Clinic")
+    response = client.get("/en/what-is-cirrhosis/", HTTP_HOST="clinic.example")
+    assert response.status_code == 200 and "cirrhosis" in html(response).h1.get_text().lower()
+    site.delete()
+    assert client.get("/en/what-is-cirrhosis/", HTTP_HOST="clinic.example").status_code == 404
+
+
+def test_sites_kept_for_host_names_are_bounded(client, settings):
+    settings.ALLOWED_HOSTS = [".example.org"]  # a wildcard lets any number of names through
+    for number in range(MAX_KEPT_HOSTS + 5):
+        response = client.get("/en/evidence/", HTTP_HOST=f"host-{number}.example.org")
+        assert response.status_code == 200 and b"qin-2025" in response.content
+    assert len(per_version("sites", "", dict)) == MAX_KEPT_HOSTS
 
 
 def test_a_routable_pages_own_routes_and_missing_pages_still_answer_as_wagtail_would(client):

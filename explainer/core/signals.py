@@ -1,12 +1,12 @@
 """Everything that changes what a cached page shows moves the page cache to a new version.
 
-Core handles pages themselves and their privacy. A feature whose own models change what pages show around their
-body (glossary terms, claim patterns, reviews, short links) names them with `invalidates_page_cache` when it is
-ready.
+Core handles pages themselves, their privacy and the sites they belong to. A feature whose own models change what
+pages show around their body (glossary terms, claim patterns, reviews, short links) names them with
+`invalidates_page_cache` when it is ready.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import invalidate_page_cache
@@ -31,4 +31,4 @@ def connect():
     post_page_move.connect(invalidate_page_cache, dispatch_uid="page-cache-moved")
     # Deleting a page of any type deletes its Page row too, and Django sends post_delete for it.
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="page-cache-deleted")
-    invalidates_page_cache(PageViewRestriction)
+    invalidates_page_cache(PageViewRestriction, Site)

@@ -19,6 +19,7 @@ production would, so that the production settings serve it instead of redirectin
 """
 
 import json
+import os
 import re
 import signal
 import sys
@@ -239,6 +240,11 @@ class Command(BaseCommand):
         ):
             server.wait_until_ready()
             self.heading(f"{title}; target ≥ {UNCACHED_TARGET:.2f} × the static file's {static_rate:,.0f}/s")
+            cores = os.cpu_count() or 1
+            self.stdout.write(
+                f"  at the target, a page may take at most {cores * 1000 / (UNCACHED_TARGET * static_rate):.1f} ms "
+                f"of CPU on this machine's {cores} cores (shared with wrk), routing and rendering included"
+            )
             self.wrk_rows(wrk, port, urls, options, static_rate, target=UNCACHED_TARGET)
             self.server_log_errors(log, "uncached server log")
 
@@ -287,18 +293,22 @@ class Command(BaseCommand):
         self.stdout.write(
             "  empty cache: the first request after cache.clear(); render: the page again after its "
             "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms, the median of "
-            f"{in_process.RENDER_REPEAT}); repeat: the first request again."
+            f"{in_process.RENDER_REPEAT}); routing: the part of that time\n  Wagtail takes to find the site and read "
+            "the page, before anything is rendered; repeat: the first request again."
         )
         self.stdout.write(
             f"  Then {after - before} studies were added ({in_process.STUDY_COPIES} published copies "
             f"of each, in {figures['copy_seconds']:.1f} s) and the pages counted again."
         )
-        columns = f"{'empty cache':>11} {'render':>6} {'time':>7} {'repeat':>6}"
-        self.stdout.write(f"  {'':16}{f'{before} studies':^33}   {f'{after} studies':^33}".rstrip())
+        columns = f"{'empty cache':>11} {'render':>6} {'time':>7} {'routing':>7} {'repeat':>6}"
+        self.stdout.write(f"  {'':16}{f'{before} studies':^41}   {f'{after} studies':^41}".rstrip())
         self.stdout.write(f"  {'':16}{columns}   {columns}   growth")
         for label in in_process.QUERY_COUNT_PAGES:
             counts = [figures["queries"]["before"][label], figures["queries"]["after"][label]]
-            cells = [f"{c['empty_cache']:11} {c['render']:6} {c['render_ms']:4.0f} ms {c['repeat']:6}" for c in counts]
+            cells = [
+                f"{c['empty_cache']:11} {c['render']:6} {c['render_ms']:4.0f} ms {c['routing_ms']:4.0f} ms {c['repeat']:6}"
+                for c in counts
+            ]
             growth = max(counts[1][name] - counts[0][name] for name in ("empty_cache", "render", "repeat"))
             verdict = self.style.SUCCESS("none") if growth <= 0 else self.style.ERROR(f"+{growth} queries")
             self.stdout.write(f"  {label:16}{cells[0]}   {cells[1]}   {verdict}")
