@@ -36,7 +36,7 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(LANGUAGE_PREFIXES) and not hasattr(request, "_wagtail_site"):
+        if request.path.startswith(LANGUAGE_PREFIXES):
             request._wagtail_site = find_site(request)
         return self.get_response(request)
 

@@ -50,7 +50,7 @@ def count_queries():
     "render" asks for the page again after removing it from the page cache: the page is rendered again while
     the other caches (glossary, claim patterns, menu) stay warm, as for a page not asked for since a publish; its
     time is the median of RENDER_REPEAT such renders. "routing_ms" is the part of it spent finding the site and
-    reading the page that answers the address (Wagtail's routing), timed on its own.
+    reading the page that answers the address, timed on its own.
     """
     from django.core.cache import cache
     from django.db import connection
@@ -90,24 +90,23 @@ def count_queries():
 
 
 def routing_milliseconds(path):
-    """The median time it takes to find the site and read the page that answers PATH, as a request does before
-    anything is rendered."""
+    """The median time a request takes to find the site and read the page that answers PATH, before anything is
+    rendered: SiteMiddleware, then Wagtail's routing."""
     from django.test import RequestFactory
     from django.urls import resolve
     from django.utils import translation
     from wagtail.models import Page
 
-    from explainer.core.routing import find_site
+    from explainer.core.routing import SiteMiddleware
 
-    language = path.strip("/").split("/")[0]
     timings = []
-    with translation.override(language):
+    with translation.override(translation.get_language_from_path(path)):
         page_path = resolve(path).args[0]
+        find_page = SiteMiddleware(lambda request: Page.route_for_request(request, page_path))
         for _ in range(RENDER_REPEAT):
             request = RequestFactory().get(path, HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
             started = time.perf_counter()
-            request._wagtail_site = find_site(request)  # as explainer.core.routing.SiteMiddleware does
-            if Page.route_for_request(request, page_path) is None:
+            if find_page(request) is None:
                 raise MeasurementError(f"{path} names no page.")
             timings.append((time.perf_counter() - started) * 1000)
     return statistics.median(timings)

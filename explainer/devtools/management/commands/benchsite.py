@@ -293,7 +293,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "  empty cache: the first request after cache.clear(); render: the page again after its "
             "page-cache entry\n  was removed (a page-cache miss, other caches warm; its time in ms, the median of "
-            f"{in_process.RENDER_REPEAT}); routing: the part of that time\n  Wagtail takes to find the site and read "
+            f"{in_process.RENDER_REPEAT}); routing: the part of that time\n  spent finding the site and reading "
             "the page, before anything is rendered; repeat: the first request again."
         )
         self.stdout.write(
